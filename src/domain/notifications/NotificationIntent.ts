@@ -1,0 +1,37 @@
+import { Schema } from "effect"
+import { AccountId, IntentId, TenantId } from "../shared/Ids.js"
+import { JsonObject } from "../shared/Json.js"
+
+/** The account the notification is for. */
+export class AccountAudience extends Schema.TaggedClass<AccountAudience>()("AccountAudience", {
+  accountId: AccountId
+}) {}
+
+/** The operators of the platform (alerts, incidents, manual interventions). */
+export class OperationsAudience extends Schema.TaggedClass<OperationsAudience>()("OperationsAudience", {}) {}
+
+export const Audience = Schema.Union(AccountAudience, OperationsAudience)
+export type Audience = typeof Audience.Type
+
+/**
+ * Security notifications (new device, second factor changed, account locked) can never be
+ * turned off; the others follow the recipient's preferences.
+ */
+export const NotificationCategory = Schema.Literal("security", "operations", "info")
+export type NotificationCategory = typeof NotificationCategory.Type
+
+/** What an orchestrator asks to be told: a kind (e.g. `settings.changed`), for whom, with data. */
+export class NotificationIntent extends Schema.Class<NotificationIntent>("NotificationIntent")({
+  kind: Schema.NonEmptyTrimmedString,
+  category: NotificationCategory,
+  audience: Audience,
+  tenantId: Schema.optional(TenantId),
+  data: JsonObject
+}) {}
+
+/** A notification intent as recorded: with its id and time. */
+export class NotificationRecord extends Schema.TaggedClass<NotificationRecord>()("NotificationRecord", {
+  id: IntentId,
+  occurredAt: Schema.DateTimeUtc,
+  intent: NotificationIntent
+}) {}

@@ -1,0 +1,29 @@
+import { Layer } from "effect"
+import type { Channel } from "../../domain/notifications/Channels.js"
+import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
+import * as OutboxIntents from "../outbox/OutboxIntents.js"
+import * as MemoryAuditLog from "./MemoryAuditLog.js"
+import * as MemoryDatabase from "./MemoryDatabase.js"
+import * as MemoryOutbox from "./MemoryOutbox.js"
+import * as MemorySettings from "./MemorySettings.js"
+import * as MemoryTransactions from "./MemoryTransactions.js"
+import * as RecordingNotificationChannels from "./RecordingNotificationChannels.js"
+import * as SequentialIds from "./SequentialIds.js"
+
+/**
+ * Every port of baton in memory, with transactions that roll back, an outbox, an audit log,
+ * recording notification channels (see `ChannelRecorder`) and predictable ids. Fresh state per
+ * build: provide it per test when state matters. Add `OutboxDispatcher.layer()` to deliver.
+ */
+export const layer = (options: { readonly channels?: ReadonlyArray<Channel> } = {}) => {
+  const storage = Layer.mergeAll(MemorySettings.layer, MemoryOutbox.layer, MemoryAuditLog.layer).pipe(
+    Layer.provideMerge(MemoryDatabase.layer)
+  )
+  const infrastructure = Layer.mergeAll(
+    storage,
+    InProcessDispatcherSignal.layer,
+    SequentialIds.layer,
+    RecordingNotificationChannels.layer(options.channels)
+  )
+  return Layer.mergeAll(MemoryTransactions.layer, OutboxIntents.layer).pipe(Layer.provideMerge(infrastructure))
+}

@@ -1,0 +1,79 @@
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import { Clock, type ConfigError, Duration, Effect, Layer, Option, Redacted } from "effect"
+import type { Channel } from "../../domain/notifications/Channels.js"
+import type { NotificationRecord } from "../../domain/notifications/NotificationIntent.js"
+import { DeliveryError } from "../../orchestration/notifications/DeliveryError.js"
+import { NotificationChannels } from "../../orchestration/notifications/NotificationChannels.js"
+import * as BatonConfig from "../config/BatonConfig.js"
+import * as WebhookSignature from "../crypto/WebhookSignature.js"
+import { eventOf } from "./NotificationEvent.js"
+
+export interface WebhookOptions {
+  readonly url: URL
+  readonly secret: Redacted.Redacted
+  readonly timeout?: Duration.DurationInput
+}
+
+/** The log channel: one structured line per notification, on the operator's log. */
+const logChannel = (record: NotificationRecord, deliveryId: string) =>
+  Effect.logInfo("notification").pipe(Effect.annotateLogs(eventOf(record, deliveryId)))
+
+/**
+ * The webhook channel: POSTs the event as JSON with `X-Baton-Signature` (HMAC-SHA256),
+ * `X-Baton-Delivery` (stable across retries) and `X-Baton-Event`. Anything but a 2xx answer
+ * within the timeout is a `DeliveryError`, retried by the dispatcher.
+ */
+const webhookChannel = (client: HttpClient.HttpClient, options: WebhookOptions) =>
+(record: NotificationRecord, deliveryId: string) =>
+  Effect.gen(function*() {
+    const body = JSON.stringify(eventOf(record, deliveryId))
+    const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
+    const request = HttpClientRequest.post(options.url).pipe(
+      HttpClientRequest.setHeaders({
+        [WebhookSignature.header]: WebhookSignature.sign(Redacted.value(options.secret), body, now),
+        "X-Baton-Delivery": deliveryId,
+        "X-Baton-Event": record.intent.kind
+      }),
+      HttpClientRequest.bodyText(body, "application/json")
+    )
+    const response = yield* client.execute(request).pipe(
+      Effect.scoped,
+      Effect.timeout(options.timeout ?? Duration.seconds(10))
+    )
+    if (response.status < 200 || response.status >= 300) {
+      return yield* new DeliveryError({ channel: "webhook", reason: `answered ${response.status}` })
+    }
+  }).pipe(
+    Effect.catchTags({
+      RequestError: (error) => new DeliveryError({ channel: "webhook", reason: error.message }),
+      ResponseError: (error) => new DeliveryError({ channel: "webhook", reason: error.message }),
+      TimeoutException: () => new DeliveryError({ channel: "webhook", reason: "timed out" })
+    })
+  )
+
+export const make = (webhook: Option.Option<WebhookOptions>) =>
+  Effect.gen(function*() {
+    const client = yield* HttpClient.HttpClient
+    const webhookDeliver = Option.map(webhook, (options) => webhookChannel(client, options))
+    const configured: ReadonlyArray<Channel> = Option.isSome(webhookDeliver) ? ["log", "webhook"] : ["log"]
+    return NotificationChannels.of({
+      configured,
+      deliver: (channel, record, deliveryId) =>
+        channel === "log"
+          ? logChannel(record, deliveryId)
+          : Option.match(webhookDeliver, {
+            onNone: () => new DeliveryError({ channel, reason: "the webhook channel is not configured" }),
+            onSome: (deliver) => deliver(record, deliveryId)
+          })
+    })
+  })
+
+/** The channels of `options` (the log always; the webhook when given). */
+export const layer = (webhook: Option.Option<WebhookOptions>): Layer.Layer<NotificationChannels, never, HttpClient.HttpClient> =>
+  Layer.effect(NotificationChannels, make(webhook))
+
+/** The channels from configuration (`BATON_WEBHOOK_URL`, `BATON_WEBHOOK_SECRET`). */
+export const layerConfig: Layer.Layer<NotificationChannels, ConfigError.ConfigError, HttpClient.HttpClient> =
+  Layer.unwrapEffect(Effect.map(BatonConfig.webhook, layer))
+

@@ -1,0 +1,87 @@
+import * as Migrator from "@effect/sql/Migrator"
+import * as SqlClient from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
+import { Effect, Layer } from "effect"
+
+/** An auto-incrementing primary key, in each dialect's words. */
+const serialKey = (sql: SqlClient.SqlClient) =>
+  sql.onDialectOrElse({
+    pg: () => sql.literal("BIGSERIAL PRIMARY KEY"),
+    orElse: () => sql.literal("INTEGER PRIMARY KEY AUTOINCREMENT")
+  })
+
+/** Refuses UPDATE and DELETE on a table (an append-only log), in each dialect's words. */
+const appendOnly = (sql: SqlClient.SqlClient, table: string) =>
+  sql.onDialectOrElse({
+    pg: () =>
+      Effect.all([
+        sql.unsafe(`CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION '${table} is append-only'; END $$`),
+        sql.unsafe(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
+          FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`)
+      ]),
+    orElse: () =>
+      Effect.all([
+        sql.unsafe(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
+          BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`),
+        sql.unsafe(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
+          BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`)
+      ])
+  })
+
+/**
+ * baton's schema, in order. Tables are prefixed `baton_` so that baton can share a database
+ * with its host. Migrations are dialect-neutral SQL, or branch on the dialect explicitly.
+ */
+export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
+  "0001_settings": Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql`CREATE TABLE baton_settings (
+      key TEXT NOT NULL,
+      tenant_id TEXT NOT NULL,
+      value TEXT NOT NULL,
+      updated_at BIGINT NOT NULL,
+      PRIMARY KEY (key, tenant_id)
+    )`
+  }),
+  "0002_outbox": Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql`CREATE TABLE baton_outbox (
+      seq ${serialKey(sql)},
+      id TEXT NOT NULL UNIQUE,
+      destination TEXT NOT NULL,
+      intent TEXT NOT NULL,
+      status TEXT NOT NULL,
+      attempts INTEGER NOT NULL,
+      created_at BIGINT NOT NULL,
+      next_attempt_at BIGINT NOT NULL,
+      last_error TEXT
+    )`
+    yield* sql`CREATE INDEX baton_outbox_due ON baton_outbox (status, next_attempt_at)`
+  }),
+  "0003_audit_log": Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql`CREATE TABLE baton_audit_log (
+      seq ${serialKey(sql)},
+      id TEXT NOT NULL UNIQUE,
+      occurred_at BIGINT NOT NULL,
+      action TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      outcome TEXT NOT NULL,
+      target_type TEXT,
+      target_id TEXT,
+      tenant_id TEXT,
+      reason TEXT,
+      record TEXT NOT NULL
+    )`
+    yield* sql`CREATE INDEX baton_audit_log_tenant ON baton_audit_log (tenant_id, seq)`
+    yield* appendOnly(sql, "baton_audit_log")
+  })
+}
+
+/** Applies the migrations not yet applied (recorded in `baton_migrations`); returns those applied now. */
+export const run = Migrator.make({})({ loader: Migrator.fromRecord(migrations), table: "baton_migrations" })
+
+/** Migrates at layer construction. */
+export const layer: Layer.Layer<never, Migrator.MigrationError | SqlError, SqlClient.SqlClient> =
+  Layer.effectDiscard(run)

@@ -1,0 +1,30 @@
+import type * as SqlClient from "@effect/sql/SqlClient"
+import { Layer } from "effect"
+import type { AuditLog } from "../../orchestration/audit/AuditLog.js"
+import type { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import type { NotificationChannels } from "../../orchestration/notifications/NotificationChannels.js"
+import type { Notifications } from "../../orchestration/notifications/Notifications.js"
+import type { DispatcherSignal } from "../../orchestration/outbox/DispatcherSignal.js"
+import type { Outbox } from "../../orchestration/outbox/Outbox.js"
+import type { Settings } from "../../orchestration/settings/Settings.js"
+import type { Ids } from "../../orchestration/shared/Ids.js"
+import type { Transactions } from "../../orchestration/shared/Transactions.js"
+import * as UuidV7Ids from "../crypto/UuidV7Ids.js"
+import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
+import * as OutboxIntents from "../outbox/OutboxIntents.js"
+import * as SqlAuditLog from "./SqlAuditLog.js"
+import * as SqlOutbox from "./SqlOutbox.js"
+import * as SqlSettings from "./SqlSettings.js"
+import * as SqlTransactions from "./SqlTransactions.js"
+
+export type Ports = Settings | Outbox | AuditLog | AuditTrail | Notifications | Transactions | Ids | DispatcherSignal
+
+/** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */
+export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels> = Layer.mergeAll(
+  SqlTransactions.layer,
+  OutboxIntents.layer
+).pipe(
+  Layer.provideMerge(
+    Layer.mergeAll(SqlSettings.layer, SqlOutbox.layer, SqlAuditLog.layer, InProcessDispatcherSignal.layer, UuidV7Ids.layer)
+  )
+)
