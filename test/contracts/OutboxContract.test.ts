@@ -1,0 +1,71 @@
+import { assert, describe, it } from "@effect/vitest"
+import { DateTime, Effect } from "effect"
+import { AuditIntent, AuditRecord } from "../../src/domain/audit/AuditIntent.js"
+import { OutboxEntry } from "../../src/domain/outbox/OutboxEntry.js"
+import { SystemActor } from "../../src/domain/shared/Actor.js"
+import { IntentId } from "../../src/domain/shared/Ids.js"
+import { Outbox } from "../../src/orchestration/outbox/Outbox.js"
+import { adapterFamilies } from "../support/Adapters.js"
+
+const entry = (n: number) => {
+  const intent = new AuditRecord({
+    id: IntentId.make(`intent-${n}`),
+    occurredAt: DateTime.unsafeMake(1_700_000_000_000 + n),
+    intent: new AuditIntent({ action: "test.act", actor: new SystemActor({ component: "test" }), outcome: "Done" })
+  })
+  return new OutboxEntry({ id: `intent-${n}:audit`, destination: "audit", intent, attempts: 0 })
+}
+
+// Entries are appended at the real time; claims use instants far enough ahead to be due.
+const later = Date.now() + 60_000
+
+for (const family of adapterFamilies) {
+  describe.skipIf(family.skip)(`Outbox contract: ${family.name}`, () => {
+    it.live("appends entries once each and lists them oldest first", () =>
+      Effect.gen(function*() {
+        const outbox = yield* Outbox
+        yield* outbox.append([entry(1), entry(2)])
+        yield* outbox.append([entry(2), entry(3)])
+        const pending = yield* outbox.list("pending", 10)
+        assert.deepStrictEqual(pending.map((p) => p.entry.id), ["intent-1:audit", "intent-2:audit", "intent-3:audit"])
+        assert.deepStrictEqual(pending[0]?.entry.intent, entry(1).intent)
+        const stats = yield* outbox.stats
+        assert.deepStrictEqual([stats.pending, stats.dead], [3, 0])
+        assert.isNotNull(stats.oldestPendingAt)
+      }).pipe(Effect.provide(family.layer)))
+
+    it.live("claims due entries up to the limit and leases them", () =>
+      Effect.gen(function*() {
+        const outbox = yield* Outbox
+        yield* outbox.append([entry(1), entry(2), entry(3)])
+        const first = yield* outbox.claimDue({ now: later, leaseUntil: later + 1000, limit: 2 })
+        assert.deepStrictEqual(first.map((e) => e.id), ["intent-1:audit", "intent-2:audit"])
+        const second = yield* outbox.claimDue({ now: later, leaseUntil: later + 1000, limit: 10 })
+        assert.deepStrictEqual(second.map((e) => e.id), ["intent-3:audit"])
+        const none = yield* outbox.claimDue({ now: later + 999, leaseUntil: later + 2000, limit: 10 })
+        assert.strictEqual(none.length, 0)
+        const expired = yield* outbox.claimDue({ now: later + 1000, leaseUntil: later + 2000, limit: 10 })
+        assert.strictEqual(expired.length, 3)
+      }).pipe(Effect.provide(family.layer)))
+
+    it.live("removes delivered entries, reschedules failed ones and keeps dead letters for replay", () =>
+      Effect.gen(function*() {
+        const outbox = yield* Outbox
+        yield* outbox.append([entry(1), entry(2), entry(3)])
+        yield* outbox.markDelivered("intent-1:audit")
+        yield* outbox.reschedule("intent-2:audit", 1, later + 5000, "sink down")
+        yield* outbox.deadLetter("intent-3:audit", 12, "gave up")
+        const due = yield* outbox.claimDue({ now: later, leaseUntil: later + 1, limit: 10 })
+        assert.strictEqual(due.length, 0)
+        const retried = yield* outbox.claimDue({ now: later + 5000, leaseUntil: later + 5001, limit: 10 })
+        assert.deepStrictEqual(retried.map((e) => [e.id, e.attempts]), [["intent-2:audit", 1]])
+        const dead = yield* outbox.list("dead", 10)
+        assert.deepStrictEqual(dead.map((d) => [d.entry.id, d.entry.attempts, d.lastError]), [["intent-3:audit", 12, "gave up"]])
+        assert.deepStrictEqual(yield* outbox.stats.pipe(Effect.map((s) => [s.pending, s.dead])), [1, 1])
+        assert.strictEqual(yield* outbox.replayDead("all", later), 1)
+        const replayed = yield* outbox.claimDue({ now: later + 10_000, leaseUntil: later + 10_001, limit: 10 })
+        assert.deepStrictEqual(replayed.map((e) => [e.id, e.attempts]).sort(), [["intent-2:audit", 1], ["intent-3:audit", 0]])
+        assert.strictEqual(yield* outbox.replayDead(["unknown"], later), 0)
+      }).pipe(Effect.provide(family.layer)))
+  })
+}
