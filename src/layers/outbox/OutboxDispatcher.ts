@@ -29,10 +29,10 @@ export const layer = (
   Layer.scopedDiscard(
     Effect.gen(function*() {
       const options = { ...defaults, ...config }
-      yield* Effect.logInfo("outbox dispatcher started", {
+      yield* Effect.logInfo("outbox dispatcher started").pipe(Effect.annotateLogs({
         pollIntervalMs: Duration.toMillis(options.pollInterval),
         maxAttempts: options.policy.maxAttempts
-      })
+      }))
       yield* Effect.addFinalizer(() => Effect.logInfo("outbox dispatcher stopped"))
       yield* Effect.forkScoped(runDispatcher(options))
     })

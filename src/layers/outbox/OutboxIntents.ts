@@ -37,10 +37,10 @@ export const make = Effect.gen(function*() {
         Effect.retry({ schedule: Schedule.exponential("20 millis"), times: 3 }),
         Effect.zipRight(signal.wake),
         Effect.catchTag("RepositoryError", (error) =>
-          Effect.logError("intent not written to the outbox: recorded here in full", {
+          Effect.logError("intent not written to the outbox: recorded here in full").pipe(Effect.annotateLogs({
             error: error.message,
             entries: encodeEntries(entries)
-          }))
+          })))
       )
     })
 

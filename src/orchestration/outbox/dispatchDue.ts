@@ -51,12 +51,12 @@ const settle = Effect.fnUntraced(function*(entry: OutboxEntry, policy: DeliveryP
     Retry: ({ at }) =>
       outbox.reschedule(entry.id, attempts, at, error).pipe(
         Effect.zipRight(count(entry.destination, "retried")),
-        Effect.zipRight(Effect.logDebug("outbox delivery failed; will retry", { entry: entry.id, attempts, error }))
+        Effect.zipRight(Effect.logDebug("outbox delivery failed; will retry").pipe(Effect.annotateLogs({ entry: entry.id, attempts, error })))
       ),
     DeadLetter: () =>
       outbox.deadLetter(entry.id, attempts, error).pipe(
         Effect.zipRight(count(entry.destination, "dead_lettered")),
-        Effect.zipRight(Effect.logError("outbox delivery dead-lettered", { entry: entry.id, attempts, error }))
+        Effect.zipRight(Effect.logError("outbox delivery dead-lettered").pipe(Effect.annotateLogs({ entry: entry.id, attempts, error })))
       )
   })
 })
@@ -79,7 +79,7 @@ export const dispatchDue = Effect.fn("Outbox.dispatchDue")(function*(options: Di
     (entry) =>
       settle(entry, options.policy).pipe(
         Effect.catchTag("RepositoryError", (error) =>
-          Effect.logWarning("outbox entry left to its lease", { entry: entry.id, error: error.message }))
+          Effect.logWarning("outbox entry left to its lease").pipe(Effect.annotateLogs({ entry: entry.id, error: error.message })))
       ),
     { concurrency: options.concurrency, discard: true }
   )

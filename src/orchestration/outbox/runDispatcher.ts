@@ -13,7 +13,7 @@ export const runDispatcher = (options: DispatchOptions & { readonly pollInterval
     const round = dispatchDue(options).pipe(
       Effect.tap(() => signal.beat),
       Effect.catchTag("RepositoryError", (error) =>
-        Effect.logWarning("outbox dispatch round failed", { error: error.message }).pipe(Effect.as(0)))
+        Effect.logWarning("outbox dispatch round failed").pipe(Effect.annotateLogs({ error: error.message }), Effect.as(0)))
     )
     return yield* round.pipe(
       Effect.flatMap((claimed) => (claimed >= options.batchSize ? Effect.void : signal.waitForWork(options.pollInterval))),

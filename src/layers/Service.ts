@@ -1,0 +1,31 @@
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import type * as SqlClient from "@effect/sql/SqlClient"
+import { Effect, Layer } from "effect"
+import * as BatonConfig from "./config/BatonConfig.js"
+import * as ConfiguredChannels from "./notify/ConfiguredChannels.js"
+import * as OutboxDispatcher from "./outbox/OutboxDispatcher.js"
+import * as Database from "./sql/Database.js"
+import * as Migrations from "./sql/Migrations.js"
+import * as SqlPorts from "./sql/SqlPorts.js"
+
+/**
+ * baton as a service, from configuration: the layers `main.ts` and the CLI compose. Hosts that
+ * embed baton compose the same pieces (or their own `SqlClient`) directly.
+ */
+
+/** The configured SQL client (SQLite by default, PostgreSQL with `DATABASE_URL`), migrated. */
+export const database: Layer.Layer<SqlClient.SqlClient, unknown> = Layer.unwrapEffect(
+  Effect.map(BatonConfig.database, (config) => Migrations.layer.pipe(Layer.provideMerge(Database.layer(config))))
+)
+
+/** Every port over the SQL client, with the configured notification channels. */
+export const ports = SqlPorts.layer.pipe(
+  Layer.provideMerge(ConfiguredChannels.layerConfig),
+  Layer.provide(NodeHttpClient.layer)
+)
+
+/** The outbox dispatcher, paced by configuration. */
+export const dispatcher = Layer.unwrapEffect(Effect.map(BatonConfig.dispatcher, OutboxDispatcher.layer))
+
+/** Ports, database and the SQL client, ready for orchestrators. */
+export const core = ports.pipe(Layer.provideMerge(database))

@@ -1,0 +1,52 @@
+import { createServer } from "node:http"
+import type * as HttpApi from "@effect/platform/HttpApi"
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import * as HttpApiSwagger from "@effect/platform/HttpApiSwagger"
+import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import { Duration, Effect, Layer } from "effect"
+import type { DispatcherSignal } from "../../orchestration/outbox/DispatcherSignal.js"
+import type { Outbox } from "../../orchestration/outbox/Outbox.js"
+import { BatonApi } from "./BatonApi.js"
+import * as HealthHttp from "./HealthHttp.js"
+import * as HttpMetrics from "./HttpMetrics.js"
+
+/** baton's API with every group's handlers: mount it with `HttpApiBuilder.serve`, or test it with `toWebHandler`. */
+export const api: Layer.Layer<HttpApi.Api, never, Outbox | DispatcherSignal> = HttpApiBuilder.api(
+  BatonApi
+).pipe(Layer.provide(HealthHttp.layer()))
+
+/** Probes and scrapes create no spans: they are frequent and say nothing. */
+const untraced = (request: { readonly url: string }) => request.url.startsWith("/health/") || request.url === "/metrics"
+
+/** The API with `/openapi.json` and `/docs`, as an app ready to serve (request metrics included). */
+export const app = HttpApiBuilder.serve(HttpMetrics.middleware).pipe(
+  Layer.provide(HttpApiSwagger.layer({ path: "/docs" })),
+  Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
+  Layer.provide(api),
+  HttpMiddleware.withTracerDisabledWhen(untraced)
+)
+
+export interface ListenOptions {
+  readonly port: number
+  readonly host: string
+  /** On shutdown, in-flight requests get this long to finish before their connections are closed. */
+  readonly drainTimeout?: Duration.DurationInput
+}
+
+/**
+ * A Node HTTP server for `app`. On shutdown it stops accepting connections, closes idle ones,
+ * lets in-flight requests finish, and after `drainTimeout` closes whatever is left.
+ */
+export const listen = (options: ListenOptions) => {
+  const server = createServer()
+  const forceCloseAfterDrain = Layer.scopedDiscard(
+    Effect.addFinalizer(() =>
+      Effect.sync(() => {
+        server.closeIdleConnections()
+        setTimeout(() => server.closeAllConnections(), Duration.toMillis(options.drainTimeout ?? Duration.seconds(10))).unref()
+      }).pipe(Effect.zipRight(Effect.logInfo("http server draining")))
+    )
+  )
+  return Layer.provideMerge(forceCloseAfterDrain, NodeHttpServer.layer(() => server, { port: options.port, host: options.host }))
+}
