@@ -19,7 +19,7 @@ const server = Layer.unwrapEffect(
     Layer.merge(BatonHttp.app, announce).pipe(Layer.provide(BatonHttp.listen(options))))
 )
 
-const main = Layer.mergeAll(server, Service.dispatcher).pipe(Layer.provide(Service.core))
+const main = Layer.mergeAll(server, Service.dispatcher, Service.workflowEngine).pipe(Layer.provide(Service.core))
 
 Layer.launch(main).pipe(
   Effect.tapErrorCause(reportStartupFailure),

@@ -7,6 +7,7 @@ import * as OutboxDispatcher from "./outbox/OutboxDispatcher.js"
 import * as Database from "./sql/Database.js"
 import * as Migrations from "./sql/Migrations.js"
 import * as SqlPorts from "./sql/SqlPorts.js"
+import * as WorkflowEngines from "./workflow/WorkflowEngines.js"
 
 /**
  * baton as a service, from configuration: the layers `main.ts` and the CLI compose. Hosts that
@@ -29,3 +30,6 @@ export const dispatcher = Layer.unwrapEffect(Effect.map(BatonConfig.dispatcher, 
 
 /** Ports, database and the SQL client, ready for orchestrators. */
 export const core = ports.pipe(Layer.provideMerge(database))
+
+/** The durable workflow engine over the same SQL client (one runner in this process). */
+export const workflowEngine = WorkflowEngines.layerSql()

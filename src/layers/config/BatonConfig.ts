@@ -57,6 +57,11 @@ export const dispatcher = Config.all({
     Config.withDefault(1000),
     Config.map(Duration.millis)
   ),
+  lease: Config.integer("BATON_OUTBOX_LEASE_MS").pipe(
+    Config.validate({ message: "must be between 100 and 3600000", validation: (n) => n >= 100 && n <= 3_600_000 }),
+    Config.withDefault(60_000),
+    Config.map(Duration.millis)
+  ),
   policy: Config.all({
     maxAttempts: Config.integer("BATON_OUTBOX_MAX_ATTEMPTS").pipe(
       Config.validate({ message: "must be between 1 and 100", validation: (n) => n >= 1 && n <= 100 }),

@@ -16,8 +16,16 @@ export interface WebhookOptions {
 }
 
 /** The log channel: one structured line per notification, on the operator's log. */
-const logChannel = (record: NotificationRecord, deliveryId: string) =>
-  Effect.logInfo("notification").pipe(Effect.annotateLogs(eventOf(record, deliveryId)))
+const logChannel = (record: NotificationRecord, deliveryId: string) => {
+  const { audience, data, ...event } = eventOf(record, deliveryId)
+  return Effect.logInfo("notification").pipe(
+    Effect.annotateLogs({
+      ...event,
+      audience: audience._tag === "AccountAudience" ? `account:${audience.accountId}` : "operations",
+      data: JSON.stringify(data)
+    })
+  )
+}
 
 /**
  * The webhook channel: POSTs the event as JSON with `X-Baton-Signature` (HMAC-SHA256),

@@ -7,7 +7,7 @@ import * as Activity from "@effect/workflow/Activity"
 import * as DurableClock from "@effect/workflow/DurableClock"
 import * as Workflow from "@effect/workflow/Workflow"
 import { assert, describe, it } from "@effect/vitest"
-import { Array as Arr, Context, Duration, Effect, Exit, Layer, Ref, Schedule, Schema } from "effect"
+import { Array as Arr, Clock, Context, Duration, Effect, Exit, Layer, Ref, Schema } from "effect"
 import * as WorkflowEngines from "../../../src/layers/workflow/WorkflowEngines.js"
 
 class ShippingFailed extends Schema.TaggedError<ShippingFailed>()("ShippingFailed", { orderId: Schema.String }) {}
@@ -65,13 +65,15 @@ const pendingTimers = Effect.flatMap(
 )
 
 const awaitTimer = pendingTimers.pipe(
-  Effect.repeat({ schedule: Schedule.spaced("20 millis"), until: (rows) => rows.length > 0 }),
+  Effect.delay("20 millis"),
+  Effect.repeat({ until: (rows) => rows.length > 0 }),
   Effect.timeout("5 seconds")
 )
 
 const awaitCompletion = (executionId: string) =>
   Order.poll(executionId).pipe(
-    Effect.repeat({ schedule: Schedule.spaced("50 millis"), until: (result) => result?._tag === "Complete" }),
+    Effect.delay("50 millis"),
+    Effect.repeat({ until: (result) => result?._tag === "Complete" }),
     Effect.timeout("10 seconds")
   )
 
@@ -117,12 +119,14 @@ describe("WorkflowEngines.layerSql on SQLite", () => {
     Effect.gen(function*() {
       const runs = yield* Ref.make<ReadonlyArray<string>>([])
       const filename = yield* tempDatabase
+      const startedAt = yield* Clock.currentTimeMillis
       const [executionId, timers, whileSleeping] = yield* Effect.gen(function*() {
         const executionId = yield* Order.execute({ orderId: "o-5", failShipping: false }, { discard: true })
         const timers = yield* awaitTimer
         return [executionId, timers, yield* Order.poll(executionId)] as const
       }).pipe(Effect.provide(engineAt(filename, runs)))
       assert.strictEqual(timers.length, 1)
+      assert.isTrue(timers.every((timer) => timer.deliver_at >= startedAt + Duration.toMillis(coolOff)))
       assert.strictEqual(whileSleeping?._tag, "Suspended")
       assert.deepStrictEqual(yield* Ref.get(runs), ["reserve"])
 
