@@ -44,6 +44,7 @@ const runtimeModules = [
 
 export default tseslint.config(
   { ignores: ["node_modules/**", "data/**", "coverage/**"] },
+  { linterOptions: { reportUnusedDisableDirectives: "error" } },
   {
     files: ["**/*.ts"],
     languageOptions: { parser: tseslint.parser },

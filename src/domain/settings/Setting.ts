@@ -28,7 +28,6 @@ export interface Setting<A, I extends Json = Json> {
 
 export declare namespace Setting {
   // Settings of different types live together in a catalogue.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   export type Any = Setting<any, any>
 }
 
