@@ -1,9 +1,10 @@
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import { Duration, Effect } from "effect"
 import type { ReadinessLimits } from "../../domain/health/Readiness.js"
 import { checkReadiness, observeOutbox } from "../../orchestration/health/checkReadiness.js"
 import { BatonApi } from "./BatonApi.js"
-import { Alive } from "./HealthApi.js"
+import { Alive, type HealthApi } from "./HealthApi.js"
 import * as Prometheus from "./Prometheus.js"
 
 export const defaultLimits: ReadinessLimits = {
@@ -13,14 +14,21 @@ export const defaultLimits: ReadinessLimits = {
 
 const alive = new Alive({ status: "ok" })
 
-export const layer = (limits: ReadinessLimits = defaultLimits) =>
-  HttpApiBuilder.group(BatonApi, "health", (handlers) =>
-    handlers
-      .handle("live", () => Effect.succeed(alive))
-      .handle("ready", () => checkReadiness(limits))
-      .handle("metrics", () =>
-        observeOutbox().pipe(
-          Effect.catchTag("RepositoryError", (error) =>
-            Effect.logWarning("metrics: outbox gauges not refreshed").pipe(Effect.annotateLogs({ error: error.message }))),
-          Effect.zipRight(Prometheus.render)
-        )))
+/**
+ * The handlers of the health group, for any API that contains it: a host that mounts
+ * `HealthApi` in its own `HttpApi` implements it with `HttpApiBuilder.group(HostApi, "health", HealthHttp.handlers())`.
+ */
+export const handlers = (limits: ReadinessLimits = defaultLimits) =>
+<E, P, R>(group: HttpApiBuilder.Handlers<E, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof HealthApi>>) =>
+  group
+    .handle("live", () => Effect.succeed(alive))
+    .handle("ready", () => checkReadiness(limits))
+    .handle("metrics", () =>
+      observeOutbox().pipe(
+        Effect.catchTag("RepositoryError", (error) =>
+          Effect.logWarning("metrics: outbox gauges not refreshed").pipe(Effect.annotateLogs({ error: error.message }))),
+        Effect.zipRight(Prometheus.render)
+      ))
+
+/** The health group of baton's own API. */
+export const layer = (limits: ReadinessLimits = defaultLimits) => HttpApiBuilder.group(BatonApi, "health", handlers(limits))
