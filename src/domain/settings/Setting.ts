@@ -72,6 +72,16 @@ export const winningEntry = (
   return Option.orElse(override, () => Option.fromNullable(forKey.find((entry) => Option.isNone(entry.tenantId))))
 }
 
+/** The value stored exactly at this scope (a tenant's own override, or the platform value), not inherited. */
+export const storedAt = (
+  key: string,
+  stored: ReadonlyArray<StoredSetting>,
+  tenant: Option.Option<TenantId>
+): Option.Option<Json> =>
+  Option.fromNullable(
+    stored.find((entry) => entry.key === key && Option.getOrNull(entry.tenantId) === Option.getOrNull(tenant))
+  ).pipe(Option.map((entry) => entry.value))
+
 /**
  * The typed effective value of `setting` for `tenant`. A stored value that no longer decodes is
  * an invariant violation (it was validated on the way in), reported with the key and the issues.

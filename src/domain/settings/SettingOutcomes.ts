@@ -25,3 +25,11 @@ export class InvalidSettingValue extends Schema.TaggedClass<InvalidSettingValue>
 export class SettingNotOverridable extends Schema.TaggedClass<SettingNotOverridable>()("SettingNotOverridable", {
   key: Schema.String
 }) {}
+
+/** The precise reason of a refused change, for the audit trail. */
+export const rejectionReason = (rejected: UnknownSetting | InvalidSettingValue | SettingNotOverridable): string =>
+  rejected._tag === "InvalidSettingValue"
+    ? rejected.issues.map((issue) => `${issue.path || "value"}: ${issue.message}`).join("; ")
+    : rejected._tag === "UnknownSetting"
+    ? `no setting named ${rejected.key}`
+    : `${rejected.key} is platform-wide: it has no tenant overrides`

@@ -2,8 +2,8 @@ import { Effect, Either, Option } from "effect"
 import { AuditIntent, AuditTarget } from "../../domain/audit/AuditIntent.js"
 import { NotificationIntent, OperationsAudience } from "../../domain/notifications/NotificationIntent.js"
 import { catalogue, validateChange } from "../../domain/settings/Catalogue.js"
-import { winningEntry } from "../../domain/settings/Setting.js"
-import { SettingUpdated } from "../../domain/settings/SettingOutcomes.js"
+import { storedAt } from "../../domain/settings/Setting.js"
+import { rejectionReason, SettingUpdated } from "../../domain/settings/SettingOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
@@ -26,21 +26,17 @@ export interface SetSettingInput {
 export const setSetting = Effect.fn("Settings.setSetting")(function*(actor: Actor, input: SetSettingInput) {
   const auditTrail = yield* AuditTrail
   const tenant = Option.fromNullable(input.tenantId)
-  const audit = (outcome: string, details: Omit<ConstructorParameters<typeof AuditIntent>[0], "action" | "actor" | "outcome">) =>
-    auditTrail.record(
-      new AuditIntent({ action: "settings.set", actor, outcome, target: new AuditTarget({ type: "setting", id: input.key }), ...details })
-    )
-  const tenantScope = input.tenantId === undefined ? {} : { tenantId: input.tenantId }
+  const scope = {
+    action: "settings.set",
+    actor,
+    target: new AuditTarget({ type: "setting", id: input.key }),
+    ...(input.tenantId === undefined ? {} : { tenantId: input.tenantId })
+  }
 
   const decision = validateChange(catalogue, input.key, input.value, tenant)
   if (Either.isLeft(decision)) {
     const rejected = decision.left
-    yield* audit(rejected._tag, {
-      ...tenantScope,
-      reason: rejected._tag === "InvalidSettingValue"
-        ? rejected.issues.map((issue) => `${issue.path || "value"}: ${issue.message}`).join("; ")
-        : rejected._tag
-    })
+    yield* auditTrail.record(new AuditIntent({ ...scope, outcome: rejected._tag, reason: rejectionReason(rejected) }))
     return rejected
   }
 
@@ -49,19 +45,15 @@ export const setSetting = Effect.fn("Settings.setSetting")(function*(actor: Acto
   const transactions = yield* Transactions
   const notifications = yield* Notifications
   yield* transactions.withTransaction(Effect.gen(function*() {
-    const previous = winningEntry(setting.key, yield* settings.stored(tenant), tenant).pipe(
-      Option.filter((entry) => Option.getOrNull(entry.tenantId) === Option.getOrNull(tenant)),
-      Option.map((entry) => entry.value),
-      Option.getOrNull
-    )
+    const previous = Option.getOrNull(storedAt(setting.key, yield* settings.stored(tenant), tenant))
     yield* settings.put(setting.key, tenant, value)
-    yield* audit("SettingUpdated", { ...tenantScope, details: { previous, value } })
+    yield* auditTrail.record(new AuditIntent({ ...scope, outcome: "SettingUpdated", details: { previous, value } }))
     yield* notifications.emit(
       new NotificationIntent({
         kind: "settings.changed",
         category: "operations",
         audience: new OperationsAudience(),
-        ...tenantScope,
+        ...(input.tenantId === undefined ? {} : { tenantId: input.tenantId }),
         data: { key: setting.key, previous, value }
       })
     )
