@@ -1,0 +1,35 @@
+import { DateTime, Option, Schema } from "effect"
+import { AccountId, ApiTokenId } from "../shared/Ids.js"
+import type { Account } from "./Account.js"
+
+/** The recognisable start of every API token, so that scanners can find leaked ones. */
+export const TOKEN_PREFIX = "baton_pat_"
+
+export const TokenName = Schema.Trim.pipe(Schema.minLength(1), Schema.maxLength(100))
+export const Scope = Schema.String.pipe(Schema.pattern(/^[a-z][a-z0-9]*(\.[a-z][a-zA-Z0-9]*)*(:[a-z]+)?$/), Schema.maxLength(100))
+
+/**
+ * An API token: authenticates like a session (Bearer) but cannot manage credentials. Only the
+ * SHA-256 of the secret is stored; `hint` is its first characters, to tell tokens apart.
+ */
+export class ApiToken extends Schema.Class<ApiToken>("ApiToken")({
+  id: ApiTokenId,
+  accountId: AccountId,
+  name: TokenName,
+  scopes: Schema.Array(Scope),
+  hint: Schema.String,
+  createdAt: Schema.DateTimeUtc,
+  expiresAt: Schema.OptionFromNullOr(Schema.DateTimeUtc),
+  lastUsedAt: Schema.OptionFromNullOr(Schema.DateTimeUtc),
+  revokedAt: Schema.OptionFromNullOr(Schema.DateTimeUtc)
+}) {}
+
+export type TokenInvalidReason = "revoked" | "expired" | "accountNotActive"
+
+/** Why a token can no longer act at `now`, if it cannot. */
+export const tokenInvalidity = (token: ApiToken, account: Account, now: DateTime.Utc): Option.Option<TokenInvalidReason> => {
+  if (Option.isSome(token.revokedAt)) return Option.some("revoked")
+  if (Option.exists(token.expiresAt, (at) => !DateTime.lessThan(now, at))) return Option.some("expired")
+  if (account.status !== "active") return Option.some("accountNotActive")
+  return Option.none()
+}
