@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { Actor } from "../shared/Actor.js"
+import { Account } from "./Account.js"
 import { ApiToken } from "./ApiToken.js"
 import { InvalidReason, Session } from "./Session.js"
 
@@ -95,3 +96,12 @@ export class SessionRequired extends Schema.TaggedClass<SessionRequired>()("Sess
 export class Revoked extends Schema.TaggedClass<Revoked>()("Revoked", {
   count: Schema.NonNegativeInt
 }) {}
+
+export class AccountCreated extends Schema.TaggedClass<AccountCreated>()("AccountCreated", {
+  account: Account
+}) {}
+
+export class EmailTaken extends Schema.TaggedClass<EmailTaken>()("EmailTaken", {}) {}
+
+/** The bootstrap only creates the first account, into an empty store. */
+export class BootstrapSkipped extends Schema.TaggedClass<BootstrapSkipped>()("BootstrapSkipped", {}) {}

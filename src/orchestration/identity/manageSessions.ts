@@ -1,0 +1,46 @@
+import { DateTime, Effect, Either } from "effect"
+import { audit } from "../../domain/identity/AuthIntents.js"
+import { Revoked } from "../../domain/identity/AuthOutcomes.js"
+import type { Session } from "../../domain/identity/Session.js"
+import type { Actor } from "../../domain/shared/Actor.js"
+import type { SessionId } from "../../domain/shared/Ids.js"
+import { NotFound } from "../../domain/shared/Outcomes.js"
+import { AuditTrail } from "../audit/AuditTrail.js"
+import { currentSession } from "./currentSession.js"
+import { Sessions } from "./Sessions.js"
+
+/** The actor's live sessions, newest first. `ReadonlyArray<Session> | SessionRequired | SessionInvalid`. */
+export const listSessions = Effect.fn("Identity.listSessions")(function*(actor: Actor) {
+  const session = yield* currentSession(actor)
+  if (Either.isLeft(session)) return session.left
+  return yield* (yield* Sessions).list(session.right.accountId, yield* DateTime.now)
+})
+
+const revoke = Effect.fnUntraced(function*(
+  actor: Actor,
+  action: string,
+  which: (current: Session) => { readonly only: SessionId } | { readonly allBut: SessionId }
+) {
+  const session = yield* currentSession(actor)
+  if (Either.isLeft(session)) return session.left
+  const scope = which(session.right)
+  const count = yield* (yield* Sessions).revoke(session.right.accountId, scope, yield* DateTime.now)
+  yield* (yield* AuditTrail).record(audit(action, actor, count === 0 ? "NotFound" : "Revoked", { account: session.right.accountId, details: { count } }))
+  return new Revoked({ count })
+})
+
+/** Revokes one of the actor's sessions (at once: its next request is refused). `Revoked | NotFound | SessionRequired | SessionInvalid`. */
+export const revokeSession = Effect.fn("Identity.revokeSession")(function*(actor: Actor, id: SessionId) {
+  const revoked = yield* revoke(actor, "auth.session.revoke", () => ({ only: id }))
+  return revoked._tag === "Revoked" && revoked.count === 0 ? new NotFound({ entity: "session", id }) : revoked
+})
+
+/** Revokes every session of the actor but the current one. `Revoked | SessionRequired | SessionInvalid`. */
+export const revokeOtherSessions = Effect.fn("Identity.revokeOtherSessions")(function*(actor: Actor) {
+  return yield* revoke(actor, "auth.session.revokeOthers", (current) => ({ allBut: current.id }))
+})
+
+/** Ends the current session. `Revoked | SessionRequired | SessionInvalid`; a restricted session may log out. */
+export const logout = Effect.fn("Identity.logout")(function*(actor: Actor) {
+  return yield* revoke(actor, "auth.logout", (current) => ({ only: current.id }))
+})

@@ -1,0 +1,50 @@
+import { DateTime, Duration, Effect, Redacted } from "effect"
+import type { Account } from "../../domain/identity/Account.js"
+import { audit, securityNotice } from "../../domain/identity/AuthIntents.js"
+import { Authenticated, TotpEnrollmentRequired } from "../../domain/identity/AuthOutcomes.js"
+import type { Device, SessionKind } from "../../domain/identity/Session.js"
+import { SessionAbsoluteTimeoutHours } from "../../domain/settings/Catalogue.js"
+import { AnonymousActor } from "../../domain/shared/Actor.js"
+import { AuditTrail } from "../audit/AuditTrail.js"
+import { Notifications } from "../notifications/Notifications.js"
+import { Settings } from "../settings/Settings.js"
+import { Transactions } from "../shared/Transactions.js"
+import { Sessions } from "./Sessions.js"
+
+/**
+ * Opens a session once every required factor is proven: audited, and the account is told when
+ * the device is new. A `restricted` session (second factor required but not enrolled) may only enrol.
+ */
+export const startSession = Effect.fn("Identity.startSession")(function*(
+  account: Account,
+  kind: SessionKind,
+  device: Device,
+  via: string,
+  extra: { readonly recoveryCodesRemaining?: number } = {}
+) {
+  const sessions = yield* Sessions
+  const now = yield* DateTime.now
+  const absolute = yield* (yield* Settings).get(SessionAbsoluteTimeoutHours)
+  const opened = yield* (yield* Transactions).withTransaction(Effect.gen(function*() {
+    const known = yield* sessions.isKnownDevice(account.id, device)
+    const opened = yield* sessions.open({
+      accountId: account.id,
+      kind,
+      authEpoch: account.authEpoch,
+      device,
+      now,
+      expiresAt: DateTime.addDuration(now, Duration.hours(absolute))
+    })
+    const actor = new AnonymousActor({ ip: device.ip, userAgent: device.userAgent })
+    const outcome = kind === "full" ? "Authenticated" : "TotpEnrollmentRequired"
+    yield* (yield* AuditTrail).record(audit("auth.login", actor, outcome, { account: account.id, details: { via, session: opened.session.id } }))
+    if (!known) {
+      yield* (yield* Notifications).emit(securityNotice("auth.newDevice", account.id, { userAgent: device.userAgent, ip: device.ip }))
+    }
+    return opened
+  }))
+  const sessionToken = Redacted.make(opened.token)
+  return kind === "full"
+    ? new Authenticated({ sessionToken, session: opened.session, ...extra })
+    : new TotpEnrollmentRequired({ sessionToken, session: opened.session })
+})
