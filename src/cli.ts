@@ -5,6 +5,7 @@ import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Cause, Console, Effect, Layer, Option } from "effect"
 import * as BatonConfig from "./layers/config/BatonConfig.js"
 import * as Logging from "./layers/config/Logging.js"
+import * as AdminCommand from "./layers/cli/AdminCommand.js"
 import * as OutboxCommand from "./layers/cli/OutboxCommand.js"
 import * as SettingsCommand from "./layers/cli/SettingsCommand.js"
 import * as Service from "./layers/Service.js"
@@ -27,6 +28,7 @@ const baton = Command.make("baton").pipe(
   Command.withSubcommands([
     migrate,
     SettingsCommand.command.pipe(Command.provide(Service.core)),
+    AdminCommand.command.pipe(Command.provide(Service.core)),
     OutboxCommand.command.pipe(Command.provide(Service.core))
   ])
 )

@@ -38,6 +38,7 @@ export { RepositoryError } from "./orchestration/shared/RepositoryError.js"
 export { Transactions } from "./orchestration/shared/Transactions.js"
 
 export * as BatonConfig from "./layers/config/BatonConfig.js"
+export * as CryptoKit from "./layers/crypto/CryptoKit.js"
 export * as WebhookSignature from "./layers/crypto/WebhookSignature.js"
 export * as BatonApi from "./layers/http/BatonApi.js"
 export * as HealthApi from "./layers/http/HealthApi.js"

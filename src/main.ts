@@ -1,6 +1,7 @@
 import * as HttpServer from "@effect/platform/HttpServer"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Effect, Layer } from "effect"
+import * as Bootstrap from "./layers/Bootstrap.js"
 import * as BatonConfig from "./layers/config/BatonConfig.js"
 import * as Logging from "./layers/config/Logging.js"
 import * as BatonHttp from "./layers/http/HttpServer.js"
@@ -19,7 +20,10 @@ const server = Layer.unwrapEffect(
     Layer.merge(BatonHttp.app, announce).pipe(Layer.provide(BatonHttp.listen(options))))
 )
 
-const main = Layer.mergeAll(server, Service.dispatcher, Service.workflowEngine).pipe(Layer.provide(Service.core))
+const main = Layer.mergeAll(server, Service.dispatcher, Service.workflowEngine).pipe(
+  Layer.provide(Bootstrap.layer),
+  Layer.provideMerge(Service.core)
+)
 
 Layer.launch(main).pipe(
   Effect.tapErrorCause(reportStartupFailure),

@@ -9,6 +9,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option, Schema } from "effect"
 import {
   Actor,
+  CryptoKit,
   getSettings,
   HealthApi,
   HealthHttp,
@@ -66,6 +67,12 @@ describe("embedding baton", () => {
       const settings = yield* getSettings(Option.none())
       assert.strictEqual(settings.find((s) => s.key === "platform.displayName")?.value, "Host")
     }).pipe(
-      Effect.provide(SqlPorts.layer.pipe(Layer.provide(RecordingNotificationChannels.layer(["log"])), Layer.provide(sqlite)))
+      Effect.provide(
+        SqlPorts.layer.pipe(
+          Layer.provide(RecordingNotificationChannels.layer(["log"])),
+          Layer.provide(CryptoKit.layerEphemeral()),
+          Layer.provide(sqlite)
+        )
+      )
     ))
 })

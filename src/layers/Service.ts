@@ -1,7 +1,10 @@
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import type * as SqlClient from "@effect/sql/SqlClient"
-import { Effect, Layer } from "effect"
+import { Config, Effect, Layer } from "effect"
 import * as BatonConfig from "./config/BatonConfig.js"
+import * as AesGcmSecretBox from "./crypto/AesGcmSecretBox.js"
+import * as Argon2PasswordHashing from "./crypto/Argon2PasswordHashing.js"
+import * as OtpauthTotpCodes from "./crypto/OtpauthTotpCodes.js"
 import * as ConfiguredChannels from "./notify/ConfiguredChannels.js"
 import * as OutboxDispatcher from "./outbox/OutboxDispatcher.js"
 import * as Database from "./sql/Database.js"
@@ -19,10 +22,20 @@ export const database: Layer.Layer<SqlClient.SqlClient, unknown> = Layer.unwrapE
   Effect.map(BatonConfig.database, (config) => Migrations.layer.pipe(Layer.provideMerge(Database.layer(config))))
 )
 
+/**
+ * The cryptography of the credential adapters: Argon2id with the recommended parameters, the
+ * encryption key from `BATON_ENCRYPTION_KEY` (or a key file generated beside the data), TOTP.
+ */
+export const crypto = Layer.unwrapEffect(
+  Effect.map(Config.string("BATON_DATA_DIR").pipe(Config.withDefault("./data")), (dataDir) =>
+    Layer.mergeAll(Argon2PasswordHashing.layer(), AesGcmSecretBox.layerConfig(dataDir), OtpauthTotpCodes.layer))
+)
+
 /** Every port over the SQL client, with the configured notification channels. */
 export const ports = SqlPorts.layer.pipe(
   Layer.provideMerge(ConfiguredChannels.layerConfig),
-  Layer.provide(NodeHttpClient.layer)
+  Layer.provide(NodeHttpClient.layer),
+  Layer.provide(crypto)
 )
 
 /** The outbox dispatcher, paced by configuration. */

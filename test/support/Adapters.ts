@@ -1,5 +1,6 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import { Context, Effect, Layer } from "effect"
+import * as CryptoKit from "../../src/layers/crypto/CryptoKit.js"
 import * as MemoryAuditLog from "../../src/layers/memory/MemoryAuditLog.js"
 import type { MemoryDatabase } from "../../src/layers/memory/MemoryDatabase.js"
 import * as MemoryPorts from "../../src/layers/memory/MemoryPorts.js"
@@ -59,6 +60,7 @@ export const adapterFamilies: ReadonlyArray<AdapterFamily> = [
     skip: database.skip,
     layer: Layer.mergeAll(sqlAuditReader, SqlPorts.layer).pipe(
       Layer.provideMerge(RecordingNotificationChannels.layer()),
+      Layer.provide(CryptoKit.layerEphemeral()),
       Layer.provideMerge(database.layer)
     )
   }))

@@ -8,13 +8,16 @@ import { Duration, Effect, Layer } from "effect"
 import type { DispatcherSignal } from "../../orchestration/outbox/DispatcherSignal.js"
 import type { Outbox } from "../../orchestration/outbox/Outbox.js"
 import { BatonApi } from "./BatonApi.js"
+import * as Authentication from "./Authentication.js"
 import * as HealthHttp from "./HealthHttp.js"
+import * as IdentityHttp from "./IdentityHttp.js"
 import * as HttpMetrics from "./HttpMetrics.js"
 
 /** baton's API with every group's handlers: mount it with `HttpApiBuilder.serve`, or test it with `toWebHandler`. */
-export const api: Layer.Layer<HttpApi.Api, never, Outbox | DispatcherSignal> = HttpApiBuilder.api(
-  BatonApi
-).pipe(Layer.provide(HealthHttp.layer()))
+export const api = HttpApiBuilder.api(BatonApi).pipe(
+  Layer.provide([HealthHttp.layer(), IdentityHttp.authLayer, IdentityHttp.meLayer]),
+  Layer.provide(Authentication.layer)
+)
 
 /** Probes and scrapes create no spans: they are frequent and say nothing. */
 const untraced = (request: { readonly url: string }) => request.url.startsWith("/health/") || request.url === "/metrics"

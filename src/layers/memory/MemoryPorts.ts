@@ -1,10 +1,16 @@
 import { Layer } from "effect"
 import type { Channel } from "../../domain/notifications/Channels.js"
+import * as CryptoKit from "../crypto/CryptoKit.js"
+import type { Argon2Parameters } from "../crypto/PasswordHashing.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
 import * as OutboxIntents from "../outbox/OutboxIntents.js"
+import * as MemoryAccounts from "./MemoryAccounts.js"
+import * as MemoryApiTokens from "./MemoryApiTokens.js"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
+import * as MemoryCredentials from "./MemoryCredentials.js"
 import * as MemoryDatabase from "./MemoryDatabase.js"
 import * as MemoryOutbox from "./MemoryOutbox.js"
+import * as MemorySessions from "./MemorySessions.js"
 import * as MemorySettings from "./MemorySettings.js"
 import * as MemoryTransactions from "./MemoryTransactions.js"
 import * as RecordingNotificationChannels from "./RecordingNotificationChannels.js"
@@ -12,18 +18,29 @@ import * as SequentialIds from "./SequentialIds.js"
 
 /**
  * Every port of baton in memory, with transactions that roll back, an outbox, an audit log,
- * recording notification channels (see `ChannelRecorder`) and predictable ids. Fresh state per
- * build: provide it per test when state matters. Add `OutboxDispatcher.layer()` to deliver.
+ * recording notification channels (see `ChannelRecorder`), predictable ids, real cryptography
+ * (cheap Argon2 parameters, an ephemeral encryption key) and real TOTP. Fresh state per build:
+ * provide it per test when state matters. Add `OutboxDispatcher.layer()` to deliver.
  */
-export const layer = (options: { readonly channels?: ReadonlyArray<Channel> } = {}) => {
-  const storage = Layer.mergeAll(MemorySettings.layer, MemoryOutbox.layer, MemoryAuditLog.layer).pipe(
+export const layer = (
+  options: { readonly channels?: ReadonlyArray<Channel>; readonly passwordHashing?: Argon2Parameters } = {}
+) => {
+  const crypto = CryptoKit.layerEphemeral(options.passwordHashing)
+  const storage = Layer.mergeAll(MemorySettings.layer, MemoryOutbox.layer, MemoryAuditLog.layer, MemoryAccounts.layer).pipe(
     Layer.provideMerge(MemoryDatabase.layer)
   )
   const infrastructure = Layer.mergeAll(
     storage,
+    crypto,
     InProcessDispatcherSignal.layer,
     SequentialIds.layer,
     RecordingNotificationChannels.layer(options.channels)
   )
-  return Layer.mergeAll(MemoryTransactions.layer, OutboxIntents.layer).pipe(Layer.provideMerge(infrastructure))
+  return Layer.mergeAll(
+    MemoryTransactions.layer,
+    OutboxIntents.layer,
+    MemorySessions.layer,
+    MemoryApiTokens.layer,
+    MemoryCredentials.layer
+  ).pipe(Layer.provideMerge(infrastructure))
 }

@@ -9,22 +9,53 @@ import type { Outbox } from "../../orchestration/outbox/Outbox.js"
 import type { Settings } from "../../orchestration/settings/Settings.js"
 import type { Ids } from "../../orchestration/shared/Ids.js"
 import type { Transactions } from "../../orchestration/shared/Transactions.js"
+import type { Accounts } from "../../orchestration/identity/Accounts.js"
+import type { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
+import type { Credentials } from "../../orchestration/identity/Credentials.js"
+import type { Sessions } from "../../orchestration/identity/Sessions.js"
+import type { CryptoKit } from "../crypto/CryptoKit.js"
 import * as UuidV7Ids from "../crypto/UuidV7Ids.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
 import * as OutboxIntents from "../outbox/OutboxIntents.js"
+import * as SqlAccounts from "./SqlAccounts.js"
+import * as SqlApiTokens from "./SqlApiTokens.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
+import * as SqlCredentials from "./SqlCredentials.js"
 import * as SqlOutbox from "./SqlOutbox.js"
+import * as SqlSessions from "./SqlSessions.js"
 import * as SqlSettings from "./SqlSettings.js"
 import * as SqlTransactions from "./SqlTransactions.js"
 
-export type Ports = Settings | Outbox | AuditLog | AuditTrail | Notifications | Transactions | Ids | DispatcherSignal
+export type Ports =
+  | Settings
+  | Outbox
+  | AuditLog
+  | AuditTrail
+  | Notifications
+  | Transactions
+  | Ids
+  | DispatcherSignal
+  | Accounts
+  | Sessions
+  | ApiTokens
+  | Credentials
 
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */
-export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels> = Layer.mergeAll(
+export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = Layer.mergeAll(
   SqlTransactions.layer,
-  OutboxIntents.layer
+  OutboxIntents.layer,
+  SqlSessions.layer,
+  SqlApiTokens.layer
 ).pipe(
   Layer.provideMerge(
-    Layer.mergeAll(SqlSettings.layer, SqlOutbox.layer, SqlAuditLog.layer, InProcessDispatcherSignal.layer, UuidV7Ids.layer)
+    Layer.mergeAll(
+      SqlSettings.layer,
+      SqlOutbox.layer,
+      SqlAuditLog.layer,
+      SqlAccounts.layer,
+      SqlCredentials.layer,
+      InProcessDispatcherSignal.layer,
+      UuidV7Ids.layer
+    )
   )
 )

@@ -7,19 +7,27 @@ import { Sessions } from "./Sessions.js"
 
 /**
  * The interactive session an actor acts through. Credentials are managed only in a session:
- * an API token gets `SessionRequired`; a restricted session only where `allowRestricted`.
+ * an API token gets `SessionRequired`, and so does a restricted session unless `allowRestricted`.
  */
 export const currentSession = Effect.fn("Identity.currentSession")(function*(
   actor: Actor,
-  options: { readonly allowRestricted?: boolean; readonly fresh?: boolean } = {}
-): Effect.fn.Return<Either.Either<Session, SessionRequired | SessionInvalid | ReauthenticationRequired>, RepositoryError, Sessions> {
+  options: { readonly allowRestricted?: boolean } = {}
+): Effect.fn.Return<Either.Either<Session, SessionRequired | SessionInvalid>, RepositoryError, Sessions> {
   if (actor._tag !== "AccountActor" || (actor.restricted && options.allowRestricted !== true)) {
     return Either.left(new SessionRequired())
   }
   const session = yield* (yield* Sessions).find(actor.accountId, actor.sessionId)
-  if (Option.isNone(session)) return Either.left(new SessionInvalid({ reason: "unknown" }))
-  if (options.fresh === true && !isFresh(session.value.authenticatedAt, yield* DateTime.now)) {
-    return Either.left(new ReauthenticationRequired())
-  }
-  return Either.right(session.value)
+  return Option.match(session, {
+    onNone: () => Either.left(new SessionInvalid({ reason: "unknown" })),
+    onSome: Either.right
+  })
+})
+
+/** The current session, provided the password was proven in it within the last ten minutes. */
+export const freshSession = Effect.fn("Identity.freshSession")(function*(
+  actor: Actor
+): Effect.fn.Return<Either.Either<Session, SessionRequired | SessionInvalid | ReauthenticationRequired>, RepositoryError, Sessions> {
+  const session = yield* currentSession(actor)
+  if (Either.isLeft(session)) return session
+  return isFresh(session.right.authenticatedAt, yield* DateTime.now) ? session : Either.left(new ReauthenticationRequired())
 })

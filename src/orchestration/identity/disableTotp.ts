@@ -7,7 +7,7 @@ import { Notifications } from "../notifications/Notifications.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
-import { currentSession } from "./currentSession.js"
+import { freshSession } from "./currentSession.js"
 import { Sessions } from "./Sessions.js"
 
 /**
@@ -16,7 +16,7 @@ import { Sessions } from "./Sessions.js"
  * `TotpDisabled | TotpNotEnrolled | ReauthenticationRequired | SessionRequired | SessionInvalid`.
  */
 export const disableTotp = Effect.fn("Identity.disableTotp")(function*(actor: Actor) {
-  const session = yield* currentSession(actor, { fresh: true })
+  const session = yield* freshSession(actor)
   if (Either.isLeft(session)) return session.left
   const credentials = yield* Credentials
   const { accountId, id } = session.right

@@ -14,7 +14,7 @@ import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
 import { recordPasswordFailure } from "./recordPasswordFailure.js"
 import { Sessions } from "./Sessions.js"
-import { startSession } from "./startSession.js"
+import { startRestrictedSession, startSession } from "./startSession.js"
 
 export interface LoginInput {
   readonly email: string
@@ -63,6 +63,7 @@ export const login = Effect.fn("Identity.login")(function*(input: LoginInput) {
     yield* auditTrail.record(audit("auth.login", actor, "SecondFactorRequired", { account: account.value.id }))
     return new SecondFactorRequired({ challengeToken: Redacted.make(token), expiresAt })
   }
-  const required = yield* (yield* Settings).get(TotpRequired)
-  return yield* startSession(account.value, required ? "restricted" : "full", input.device, "password")
+  return (yield* (yield* Settings).get(TotpRequired))
+    ? yield* startRestrictedSession(account.value, input.device)
+    : yield* startSession(account.value, input.device, "password")
 })

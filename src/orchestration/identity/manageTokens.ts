@@ -1,4 +1,4 @@
-import { DateTime, Effect, Either, Option, Redacted } from "effect"
+import { DateTime, Effect, Either, type Option, Redacted } from "effect"
 import { audit } from "../../domain/identity/AuthIntents.js"
 import { Revoked, TokenIssued } from "../../domain/identity/AuthOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"

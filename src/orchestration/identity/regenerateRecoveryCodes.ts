@@ -4,14 +4,14 @@ import { RecoveryCodesIssued, TotpNotEnrolled } from "../../domain/identity/Auth
 import type { Actor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Credentials } from "./Credentials.js"
-import { currentSession } from "./currentSession.js"
+import { freshSession } from "./currentSession.js"
 
 /**
  * Replaces the recovery codes with ten new ones, shown once. Needs the password proven in the
  * last ten minutes. `RecoveryCodesIssued | TotpNotEnrolled | ReauthenticationRequired | SessionRequired | SessionInvalid`.
  */
 export const regenerateRecoveryCodes = Effect.fn("Identity.regenerateRecoveryCodes")(function*(actor: Actor) {
-  const session = yield* currentSession(actor, { fresh: true })
+  const session = yield* freshSession(actor)
   if (Either.isLeft(session)) return session.left
   const credentials = yield* Credentials
   const accountId = session.right.accountId

@@ -15,13 +15,7 @@ import { Sessions } from "./Sessions.js"
  * Opens a session once every required factor is proven: audited, and the account is told when
  * the device is new. A `restricted` session (second factor required but not enrolled) may only enrol.
  */
-export const startSession = Effect.fn("Identity.startSession")(function*(
-  account: Account,
-  kind: SessionKind,
-  device: Device,
-  via: string,
-  extra: { readonly recoveryCodesRemaining?: number } = {}
-) {
+const open = Effect.fnUntraced(function*(account: Account, kind: SessionKind, device: Device, via: string) {
   const sessions = yield* Sessions
   const now = yield* DateTime.now
   const absolute = yield* (yield* Settings).get(SessionAbsoluteTimeoutHours)
@@ -43,8 +37,20 @@ export const startSession = Effect.fn("Identity.startSession")(function*(
     }
     return opened
   }))
-  const sessionToken = Redacted.make(opened.token)
-  return kind === "full"
-    ? new Authenticated({ sessionToken, session: opened.session, ...extra })
-    : new TotpEnrollmentRequired({ sessionToken, session: opened.session })
+  return { session: opened.session, sessionToken: Redacted.make(opened.token) }
+})
+
+/** A full session: `Authenticated`. */
+export const startSession = Effect.fn("Identity.startSession")(function*(
+  account: Account,
+  device: Device,
+  via: string,
+  extra: { readonly recoveryCodesRemaining?: number } = {}
+) {
+  return new Authenticated({ ...(yield* open(account, "full", device, via)), ...extra })
+})
+
+/** A session that may only enrol the required second factor: `TotpEnrollmentRequired`. */
+export const startRestrictedSession = Effect.fn("Identity.startRestrictedSession")(function*(account: Account, device: Device) {
+  return new TotpEnrollmentRequired(yield* open(account, "restricted", device, "password"))
 })

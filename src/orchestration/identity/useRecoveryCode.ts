@@ -18,5 +18,5 @@ export const useRecoveryCode = Effect.fn("Identity.useRecoveryCode")(function*(c
   if (Either.isLeft(answered)) return answered.left
   const { account, answer: remaining } = answered.right
   yield* (yield* Notifications).emit(securityNotice("auth.recoveryCode.used", account.id, { remaining }))
-  return yield* startSession(account, "full", device, "recoveryCode", { recoveryCodesRemaining: remaining })
+  return yield* startSession(account, device, "recoveryCode", { recoveryCodesRemaining: remaining })
 })

@@ -26,6 +26,6 @@ export const checkTotp = (account: Account, code: string, now: DateTime.Utc) =>
 export const verifyTotp = Effect.fn("Identity.verifyTotp")(function*(challengeToken: string, code: string, device: Device) {
   const answered = yield* answerChallenge("auth.secondFactor.totp", challengeToken, device, (account, now) => checkTotp(account, code, now))
   if (Either.isLeft(answered)) return answered.left
-  return yield* startSession(answered.right.account, "full", device, "totp")
+  return yield* startSession(answered.right.account, device, "totp")
 })
 

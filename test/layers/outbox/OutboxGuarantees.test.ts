@@ -4,6 +4,7 @@ import { Duration, Effect, Layer, Option, Redacted } from "effect"
 import { AuditIntent } from "../../../src/domain/audit/AuditIntent.js"
 import { DeliveryPolicy } from "../../../src/domain/outbox/DeliveryPolicy.js"
 import { SystemActor } from "../../../src/domain/shared/Actor.js"
+import * as CryptoKit from "../../../src/layers/crypto/CryptoKit.js"
 import * as WebhookSignature from "../../../src/layers/crypto/WebhookSignature.js"
 import * as ConfiguredChannels from "../../../src/layers/notify/ConfiguredChannels.js"
 import * as OutboxDispatcher from "../../../src/layers/outbox/OutboxDispatcher.js"
@@ -30,6 +31,7 @@ const service = (url: string) => {
   ).pipe(
     Layer.provideMerge(ConfiguredChannels.layer(Option.some({ url: new URL(url), secret: Redacted.make(secret), timeout: "2 seconds" }))),
     Layer.provide(NodeHttpClient.layer),
+    Layer.provide(CryptoKit.layerEphemeral()),
     Layer.provideMerge(sqlite)
   )
   const dispatcher = OutboxDispatcher.layer({

@@ -1,0 +1,44 @@
+import * as HttpApiMiddleware from "@effect/platform/HttpApiMiddleware"
+import * as HttpApiSecurity from "@effect/platform/HttpApiSecurity"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import { Context, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Device } from "../../domain/identity/Session.js"
+import type { Actor } from "../../domain/shared/Actor.js"
+import type { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import type { Accounts } from "../../orchestration/identity/Accounts.js"
+import type { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
+import { authenticate } from "../../orchestration/identity/authenticate.js"
+import type { Sessions } from "../../orchestration/identity/Sessions.js"
+import type { Settings } from "../../orchestration/settings/Settings.js"
+import { ServiceUnavailable, unavailable, Unauthorized } from "./HttpErrors.js"
+
+/** The actor the request's bearer token authenticates. */
+export class CurrentActor extends Context.Tag("baton/layers/http/CurrentActor")<CurrentActor, Actor>() {}
+
+/** Where a request comes from, as far as the server can tell. */
+export const requestDevice = Effect.map(HttpServerRequest.HttpServerRequest, (request) =>
+  new Device({
+    userAgent: (request.headers["user-agent"] ?? "unknown").slice(0, 512),
+    ip: Option.getOrElse(request.remoteAddress, () => "unknown").slice(0, 64)
+  }))
+
+/** `Authorization: Bearer <session or API token>` → `CurrentActor`, or one uniform 401. */
+export class Authentication extends HttpApiMiddleware.Tag<Authentication>()("baton/Authentication", {
+  failure: Schema.Union(Unauthorized, ServiceUnavailable),
+  provides: CurrentActor,
+  security: { bearer: HttpApiSecurity.bearer }
+}) {}
+
+export const layer: Layer.Layer<Authentication, never, Accounts | Sessions | ApiTokens | Settings | AuditTrail> = Layer.effect(
+  Authentication,
+  Effect.map(Effect.context<Accounts | Sessions | ApiTokens | Settings | AuditTrail>(), (context) =>
+    Authentication.of({
+      bearer: (token) =>
+        Effect.gen(function*() {
+          const bearer = Redacted.value(token).trim()
+          if (bearer === "") return yield* Unauthorized.uniform
+          const outcome = yield* authenticate(bearer, yield* requestDevice)
+          return outcome._tag === "Valid" ? outcome.actor : yield* Unauthorized.uniform
+        }).pipe(unavailable, Effect.provide(context))
+    }))
+)

@@ -1,0 +1,85 @@
+import { DateTime, Effect, Layer, Option } from "effect"
+import { ApiToken, TOKEN_PREFIX } from "../../domain/identity/ApiToken.js"
+import { TOUCH_INTERVAL } from "../../domain/identity/Session.js"
+import { ContractViolation } from "../../domain/shared/Defects.js"
+import { ApiTokenId } from "../../domain/shared/Ids.js"
+import { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
+import { Ids } from "../../orchestration/shared/Ids.js"
+import * as Tokens from "../crypto/Tokens.js"
+import { MemoryDatabase } from "./MemoryDatabase.js"
+
+interface Row {
+  readonly tokenHash: string
+  readonly apiToken: ApiToken
+}
+
+type Rows = ReadonlyMap<string, Row>
+
+const newestFirst = (a: ApiToken, b: ApiToken) =>
+  DateTime.toEpochMillis(b.createdAt) - DateTime.toEpochMillis(a.createdAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
+
+const change = (rows: Rows, id: string, f: (token: ApiToken) => Option.Option<ApiToken>): readonly [boolean, Rows] => {
+  const row = rows.get(id)
+  const next = row === undefined ? Option.none() : f(row.apiToken)
+  return row === undefined || Option.isNone(next)
+    ? [false, rows]
+    : [true, new Map(rows).set(id, { ...row, apiToken: next.value })]
+}
+
+/**
+ * API tokens in memory. `list` returns **every** token of the account, newest first, revoked and
+ * expired ones included (see `revokedAt` / `expiresAt`), so that the user sees them; callers that
+ * want live tokens only filter with `tokenInvalidity`. Only the SHA-256 of a token is kept.
+ */
+export const make = Effect.gen(function*() {
+  const ids = yield* Ids
+  const rows = (yield* MemoryDatabase).table<Rows>("api_tokens", new Map())
+  return ApiTokens.of({
+    issue: (input) =>
+      Effect.gen(function*() {
+        const id = ApiTokenId.make(yield* ids.next)
+        const token = Tokens.mint(TOKEN_PREFIX)
+        const apiToken = yield* Effect.try({
+          try: () =>
+            new ApiToken({
+              id,
+              accountId: input.accountId,
+              name: input.name,
+              scopes: input.scopes,
+              hint: token.slice(0, 14),
+              createdAt: input.now,
+              expiresAt: input.expiresAt,
+              lastUsedAt: Option.none(),
+              revokedAt: Option.none()
+            }),
+          catch: (cause) => new ContractViolation({ message: `ApiTokens.issue: ${String(cause)}` })
+        }).pipe(Effect.orDie)
+        yield* rows.update((all) => new Map(all).set(id, { tokenHash: Tokens.digest(token), apiToken }))
+        return { apiToken, token }
+      }),
+    findByToken: (token) =>
+      Effect.map(rows.get, (all) => {
+        const hash = Tokens.digest(token)
+        return Option.fromNullable([...all.values()].find((row) => row.tokenHash === hash)).pipe(Option.map((row) => row.apiToken))
+      }),
+    list: (account) =>
+      Effect.map(rows.get, (all) =>
+        [...all.values()].map((row) => row.apiToken).filter((t) => t.accountId === account).sort(newestFirst)),
+    revoke: (account, id, now) =>
+      rows.modify((all) =>
+        change(all, id, (t) =>
+          t.accountId === account && Option.isNone(t.revokedAt)
+            ? Option.some(new ApiToken({ ...t, revokedAt: Option.some(now) }))
+            : Option.none())
+      ),
+    touch: (id, now) =>
+      rows.update((all) =>
+        change(all, id, (t) =>
+          Option.exists(t.lastUsedAt, (at) => DateTime.lessThan(now, DateTime.addDuration(at, TOUCH_INTERVAL)))
+            ? Option.none()
+            : Option.some(new ApiToken({ ...t, lastUsedAt: Option.some(now) })))[1]
+      )
+  })
+})
+
+export const layer: Layer.Layer<ApiTokens, never, MemoryDatabase | Ids> = Layer.effect(ApiTokens, make)
