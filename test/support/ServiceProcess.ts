@@ -30,14 +30,15 @@ export interface ServiceProcess {
 }
 
 /** Runs `node --import tsx <script> …args` as a child process; killed (SIGKILL) when the scope closes. */
-export const spawnScript = (script: string, args: ReadonlyArray<string>, env: Record<string, string>) =>
+export const spawnScript = (script: string, args: ReadonlyArray<string>, env: Record<string, string>, input?: string) =>
   Effect.acquireRelease(
     Effect.sync((): ServiceProcess => {
       const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
         cwd: root,
         env: environment(env),
-        stdio: ["ignore", "pipe", "pipe"]
+        stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"]
       })
+      if (input !== undefined) child.stdin?.end(input)
       let output = ""
       child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()))
       child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()))
@@ -51,10 +52,10 @@ export const spawnScript = (script: string, args: ReadonlyArray<string>, env: Re
 export const startService = (port: number, env: Record<string, string>) =>
   spawnScript("src/main.ts", [], { PORT: String(port), HOST: "127.0.0.1", ...env })
 
-/** Runs the CLI to completion; returns its exit code and output. */
-export const runCli = (args: ReadonlyArray<string>, env: Record<string, string>) =>
+/** Runs the CLI to completion (with `input` on its standard input); returns its exit code and output. */
+export const runCli = (args: ReadonlyArray<string>, env: Record<string, string>, input?: string) =>
   Effect.scoped(Effect.gen(function*() {
-    const cli = yield* spawnScript("src/cli.ts", args, env)
+    const cli = yield* spawnScript("src/cli.ts", args, env, input)
     const code = yield* cli.exited
     return { code, output: cli.output() }
   }))
