@@ -1,19 +1,30 @@
-import { DateTime, Effect, Either } from "effect"
+import { DateTime, Duration, Effect, Either, Option } from "effect"
 import { audit } from "../../domain/identity/AuthIntents.js"
-import { Revoked } from "../../domain/identity/AuthOutcomes.js"
-import type { Session } from "../../domain/identity/Session.js"
+import { Revoked, SessionInvalid } from "../../domain/identity/AuthOutcomes.js"
+import { invalidity, type Session } from "../../domain/identity/Session.js"
+import { SessionIdleTimeoutMinutes } from "../../domain/settings/Catalogue.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { SessionId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { Settings } from "../settings/Settings.js"
+import { Accounts } from "./Accounts.js"
 import { currentSession } from "./currentSession.js"
 import { Sessions } from "./Sessions.js"
 
-/** The actor's live sessions, newest first. `ReadonlyArray<Session> | SessionRequired | SessionInvalid`. */
+/**
+ * The actor's sessions that would authenticate now (not revoked, expired, idle or from an older
+ * auth epoch), newest first. `ReadonlyArray<Session> | SessionRequired | SessionInvalid`.
+ */
 export const listSessions = Effect.fn("Identity.listSessions")(function*(actor: Actor) {
   const session = yield* currentSession(actor)
   if (Either.isLeft(session)) return session.left
-  return yield* (yield* Sessions).list(session.right.accountId, yield* DateTime.now)
+  const account = yield* (yield* Accounts).findById(session.right.accountId)
+  if (Option.isNone(account)) return new SessionInvalid({ reason: "accountNotActive" })
+  const now = yield* DateTime.now
+  const idle = Duration.minutes(yield* (yield* Settings).get(SessionIdleTimeoutMinutes))
+  const sessions = yield* (yield* Sessions).list(session.right.accountId, now)
+  return sessions.filter((s) => Option.isNone(invalidity(s, account.value, now, idle)))
 })
 
 const revoke = Effect.fnUntraced(function*(

@@ -5,6 +5,7 @@ import { authenticate } from "../../../src/orchestration/identity/authenticate.j
 import { changePassword } from "../../../src/orchestration/identity/changePassword.js"
 import { disableTotp } from "../../../src/orchestration/identity/disableTotp.js"
 import { login } from "../../../src/orchestration/identity/login.js"
+import { listSessions } from "../../../src/orchestration/identity/manageSessions.js"
 import { reauthenticate } from "../../../src/orchestration/identity/reauthenticate.js"
 import { regenerateRecoveryCodes } from "../../../src/orchestration/identity/regenerateRecoveryCodes.js"
 import { useRecoveryCode } from "../../../src/orchestration/identity/useRecoveryCode.js"
@@ -144,5 +145,7 @@ describe("sensitive operations", () => {
       assert.deepInclude(changed, { _tag: "PasswordChanged", otherSessionsEnded: 2 }, "the enrolment's session and the other one")
       assert.deepStrictEqual(yield* authenticate(other, device), { _tag: "SessionInvalid", reason: "revoked" } as never)
       assert.strictEqual((yield* authenticate(current, device))._tag, "Valid")
+      const listed = yield* listSessions(actor)
+      assert.deepStrictEqual(Array.isArray(listed) ? listed.map((s) => s.id) : listed, [actor._tag === "AccountActor" ? actor.sessionId : ""], "only sessions that still authenticate")
     }).pipe(Effect.provide(MemoryPorts.layer())))
 })
