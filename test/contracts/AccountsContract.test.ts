@@ -1,3 +1,4 @@
+import * as SqlClient from "@effect/sql/SqlClient"
 import { assert, describe, it } from "@effect/vitest"
 import { Array as Arr, Cause, DateTime, Effect, Exit, Option, Schema } from "effect"
 import { Account } from "../../src/domain/identity/Account.js"
@@ -6,7 +7,7 @@ import { ContractViolation } from "../../src/domain/shared/Defects.js"
 import { AccountId } from "../../src/domain/shared/Ids.js"
 import { Accounts } from "../../src/orchestration/identity/Accounts.js"
 import { RepositoryError } from "../../src/orchestration/shared/RepositoryError.js"
-import { assertEncoded, identityFamilies } from "../support/IdentityFamilies.js"
+import { assertEncoded, identityFamilies, sqlIdentityFamilies } from "../support/IdentityFamilies.js"
 
 const account = (n: number, email = `user${n}@example.com`) =>
   new Account({
@@ -76,6 +77,22 @@ for (const family of identityFamilies) {
         assertFound(yield* accounts.findById(account(1).id), new Account({ ...account(1), status: "suspended" }))
         assertFound(yield* accounts.findById(account(2).id), account(2))
         assert.strictEqual(yield* accounts.count, 2)
+      }).pipe(Effect.provide(family.layer)))
+  })
+}
+
+for (const family of sqlIdentityFamilies) {
+  describe.skipIf(family.skip)(`Accounts storage: ${family.name}`, () => {
+    it.live("reports a broken store as a RepositoryError, never as an empty result", () =>
+      Effect.gen(function*() {
+        const accounts = yield* Accounts
+        yield* (yield* SqlClient.SqlClient)`DROP TABLE baton_accounts`
+        const errors = yield* Effect.all([
+          Effect.flip(accounts.count),
+          Effect.flip(accounts.findById(account(1).id)),
+          Effect.flip(accounts.create(account(1)))
+        ])
+        for (const error of errors) assert.instanceOf(error, RepositoryError)
       }).pipe(Effect.provide(family.layer)))
   })
 }

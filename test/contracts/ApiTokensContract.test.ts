@@ -6,6 +6,7 @@ import { ContractViolation } from "../../src/domain/shared/Defects.js"
 import { AccountId, ApiTokenId } from "../../src/domain/shared/Ids.js"
 import * as Tokens from "../../src/layers/crypto/Tokens.js"
 import { ApiTokens, type IssueToken } from "../../src/orchestration/identity/ApiTokens.js"
+import { RepositoryError } from "../../src/orchestration/shared/RepositoryError.js"
 import { assertEncoded, identityFamilies, sqlIdentityFamilies } from "../support/IdentityFamilies.js"
 
 const ada = AccountId.make("account-ada")
@@ -123,6 +124,18 @@ for (const family of sqlIdentityFamilies) {
         assert.notStrictEqual(rows[0]!.token_hash, token)
         assert.strictEqual(rows[0]!.token_hash, Tokens.digest(token))
         assert.deepStrictEqual(JSON.parse(rows[0]!.scopes), ["settings.read", "tenants.members:write"])
+      }).pipe(Effect.provide(family.layer)))
+
+    it.live("reports a broken store as a RepositoryError, never as an empty result", () =>
+      Effect.gen(function*() {
+        const tokens = yield* ApiTokens
+        yield* (yield* SqlClient.SqlClient)`DROP TABLE baton_api_tokens`
+        const errors = yield* Effect.all([
+          Effect.flip(tokens.list(ada)),
+          Effect.flip(tokens.findByToken(Tokens.mint(TOKEN_PREFIX))),
+          Effect.flip(tokens.revoke(ada, ApiTokenId.make("x"), at(0)))
+        ])
+        for (const error of errors) assert.instanceOf(error, RepositoryError)
       }).pipe(Effect.provide(family.layer)))
   })
 }

@@ -1,11 +1,13 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import { assert, describe, it } from "@effect/vitest"
-import { Array as Arr, DateTime, Effect, Option, Schema } from "effect"
+import { Array as Arr, Cause, DateTime, Effect, Exit, Option, Schema } from "effect"
 import { Challenge, CHALLENGE_ATTEMPTS } from "../../src/domain/identity/Challenge.js"
 import { Device, Session } from "../../src/domain/identity/Session.js"
+import { InvariantViolation } from "../../src/domain/shared/Defects.js"
 import { AccountId, SessionId } from "../../src/domain/shared/Ids.js"
 import * as Tokens from "../../src/layers/crypto/Tokens.js"
 import { type OpenSession, Sessions } from "../../src/orchestration/identity/Sessions.js"
+import { RepositoryError } from "../../src/orchestration/shared/RepositoryError.js"
 import { assertEncoded, identityFamilies, sqlIdentityFamilies } from "../support/IdentityFamilies.js"
 
 const ada = AccountId.make("account-ada")
@@ -173,6 +175,28 @@ for (const family of sqlIdentityFamilies) {
         assert.deepStrictEqual(stored.map((row) => row.token_hash), [Tokens.digest(token), Tokens.digest(challenge.token)])
         assert.notInclude(stored.map((row) => row.token_hash), token)
         assert.notInclude(stored.map((row) => row.token_hash), challenge.token)
+      }).pipe(Effect.provide(family.layer)))
+
+    it.live("reports a row that does not decode as an invariant violation", () =>
+      Effect.gen(function*() {
+        const sessions = yield* Sessions
+        const { session, token } = yield* sessions.open(opening(ada, 0))
+        yield* (yield* SqlClient.SqlClient)`UPDATE baton_sessions SET kind = 'superuser' WHERE id = ${session.id}`
+        const exit = yield* Effect.exit(sessions.findByToken(token))
+        const defect = Exit.isFailure(exit) ? Option.getOrNull(Cause.dieOption(exit.cause)) : null
+        assert.instanceOf(defect, InvariantViolation)
+      }).pipe(Effect.provide(family.layer)))
+
+    it.live("reports a broken store as a RepositoryError, never as an empty result", () =>
+      Effect.gen(function*() {
+        const sessions = yield* Sessions
+        yield* (yield* SqlClient.SqlClient)`DROP TABLE baton_sessions`
+        const errors = yield* Effect.all([
+          Effect.flip(sessions.list(ada, at(0))),
+          Effect.flip(sessions.findByToken(Tokens.mint())),
+          Effect.flip(sessions.isKnownDevice(ada, curl))
+        ])
+        for (const error of errors) assert.instanceOf(error, RepositoryError)
       }).pipe(Effect.provide(family.layer)))
   })
 }

@@ -15,6 +15,7 @@ export interface IssueToken {
 export class ApiTokens extends Context.Tag("baton/identity/ApiTokens")<ApiTokens, {
   readonly issue: (input: IssueToken) => Effect.Effect<{ readonly apiToken: ApiToken; readonly token: string }, RepositoryError>
   readonly findByToken: (token: string) => Effect.Effect<Option.Option<ApiToken>, RepositoryError>
+  /** Every token of the account, newest first, revoked and expired ones included (so the owner sees them). */
   readonly list: (account: AccountId) => Effect.Effect<ReadonlyArray<ApiToken>, RepositoryError>
   /** Revokes one of the account's tokens; `false` when it has no such live token. */
   readonly revoke: (account: AccountId, id: ApiTokenId, now: DateTime.Utc) => Effect.Effect<boolean, RepositoryError>

@@ -39,7 +39,11 @@ export class Sessions extends Context.Tag("baton/identity/Sessions")<Sessions, {
     input: { readonly accountId: AccountId; readonly device: Device; readonly now: DateTime.Utc; readonly expiresAt: DateTime.Utc }
   ) => Effect.Effect<{ readonly challenge: Challenge; readonly token: string }, RepositoryError>
   readonly findChallenge: (token: string) => Effect.Effect<Option.Option<Challenge>, RepositoryError>
-  /** Counts an attempt atomically; returns the new count. */
+  /**
+   * Counts an attempt atomically; returns the new count. A challenge already consumed (a
+   * concurrent answer won) counts as out of attempts (`Number.MAX_SAFE_INTEGER`), so nothing is
+   * checked against it.
+   */
   readonly countChallengeAttempt: (id: ChallengeId) => Effect.Effect<number, RepositoryError>
   /** Deletes the challenge; `false` when it was already consumed (a concurrent answer won). */
   readonly consumeChallenge: (id: ChallengeId) => Effect.Effect<boolean, RepositoryError>
