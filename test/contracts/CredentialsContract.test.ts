@@ -1,4 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
+// node:assert semantics: chai's deep equality takes Option.some(x) for Option.none()
+import { deepStrictEqual } from "@effect/vitest/utils"
 import { Cause, DateTime, Duration, Effect, Exit, FastCheck as fc, Option } from "effect"
 import { Secret, TOTP } from "otpauth"
 import { type AttemptState, noAttempts } from "../../src/domain/identity/Lockout.js"
@@ -28,6 +30,7 @@ const checkCode = (account: AccountId, code: string, epochMillis: number) =>
     const last = Option.flatMap(state, (s) => s.lastAcceptedStep)
     const step = acceptStep(yield* credentials.matchTotp(account, code, DateTime.unsafeMake(epochMillis)), last)
     if (Option.isNone(step)) return Option.none()
+    yield* Effect.yieldNow() // let parallel requests interleave here, in memory and on SQLite too
     return (yield* credentials.acceptTotpStep(account, last, step.value)) ? step : Option.none()
   })
 
@@ -59,12 +62,12 @@ for (const family of credentialFamilies) {
         const before = Option.getOrThrow(yield* probe.passwordHash(alice))
         const stronger = yield* probe.withHashing({ ...fastHashing, timeCost: 2 })
         assert.isFalse(yield* stronger.verifyPassword(Option.some(alice), "wrong passphrase"))
-        assert.deepStrictEqual(yield* probe.passwordHash(alice), Option.some(before))
+        deepStrictEqual(yield* probe.passwordHash(alice), Option.some(before))
         assert.isTrue(yield* stronger.verifyPassword(Option.some(alice), "secret passphrase"))
         const after = Option.getOrThrow(yield* probe.passwordHash(alice))
         assert.match(after, /^\$argon2id\$v=19\$m=1024,t=2,p=1\$/)
         assert.isTrue(yield* stronger.verifyPassword(Option.some(alice), "secret passphrase"))
-        assert.deepStrictEqual(yield* probe.passwordHash(alice), Option.some(after), "no rehash when up to date")
+        deepStrictEqual(yield* probe.passwordHash(alice), Option.some(after), "no rehash when up to date")
       }).pipe(Effect.provide(family.layer)))
 
     it.live("counts parallel failures atomically, locks at every fifth (1 min, then 2 min) and keeps factors apart", () =>
@@ -75,18 +78,18 @@ for (const family of credentialFamilies) {
           concurrency: "unbounded"
         })
         const byCount = [...states].sort((a, b) => a.failures - b.failures)
-        assert.deepStrictEqual(byCount.map((s) => s.failures), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        deepStrictEqual(byCount.map((s) => s.failures), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
         const oneMinute = Option.some(T0 + 60_000)
-        assert.deepStrictEqual(byCount.map(lockEnd), [
+        deepStrictEqual(byCount.map(lockEnd), [
           ...Array.from({ length: 4 }, () => Option.none()),
           ...Array.from({ length: 5 }, () => oneMinute),
           Option.some(T0 + Duration.toMillis(Duration.minutes(2)))
         ])
         const stored = yield* credentials.attempts(subject, "password")
-        assert.deepStrictEqual([stored.failures, lockEnd(stored)], [10, Option.some(T0 + 120_000)])
-        assert.deepStrictEqual(yield* credentials.attempts(subject, "secondFactor"), noAttempts)
-        assert.deepStrictEqual(yield* credentials.attempts("grace@example.com", "password"), noAttempts)
-        assert.deepStrictEqual(yield* (yield* CredentialsProbe).attemptSubjects, [digest(subject)], "subjects are stored as SHA-256")
+        deepStrictEqual([stored.failures, lockEnd(stored)], [10, Option.some(T0 + 120_000)])
+        deepStrictEqual(yield* credentials.attempts(subject, "secondFactor"), noAttempts)
+        deepStrictEqual(yield* credentials.attempts("grace@example.com", "password"), noAttempts)
+        deepStrictEqual(yield* (yield* CredentialsProbe).attemptSubjects, [digest(subject)], "subjects are stored as SHA-256")
       }).pipe(Effect.provide(family.layer)))
 
     it.live("resets the failures and the lock of one subject and factor", () =>
@@ -95,7 +98,7 @@ for (const family of credentialFamilies) {
         for (let i = 0; i < 5; i++) yield* credentials.recordFailure("ada@example.com", "password", now)
         yield* credentials.recordFailure(alice, "secondFactor", now)
         yield* credentials.resetFailures("ada@example.com", "password")
-        assert.deepStrictEqual(yield* credentials.attempts("ada@example.com", "password"), noAttempts)
+        deepStrictEqual(yield* credentials.attempts("ada@example.com", "password"), noAttempts)
         assert.strictEqual((yield* credentials.attempts(alice, "secondFactor")).failures, 1)
         assert.strictEqual((yield* credentials.recordFailure("ada@example.com", "password", now)).failures, 1)
       }).pipe(Effect.provide(family.layer)))
@@ -109,18 +112,18 @@ for (const family of credentialFamilies) {
         assert.match(enrolment.secret, /^[A-Z2-7]{32}$/)
         assert.include(enrolment.uri, `secret=${enrolment.secret}`)
         assert.isTrue(enrolment.qrSvg.startsWith("<svg"))
-        assert.deepStrictEqual(yield* credentials.totp(alice), Option.some({ status: "pending" as const, lastAcceptedStep: Option.none() }))
+        deepStrictEqual(yield* credentials.totp(alice), Option.some({ status: "pending" as const, lastAcceptedStep: Option.none() }))
         const sealed = Option.getOrThrow(yield* (yield* CredentialsProbe).sealedTotpSecret(alice))
         assert.match(sealed, /^v1\./)
         assert.notInclude(sealed, enrolment.secret)
         const step = stepAt(T0)
         for (const offset of [-1, 0, 1]) {
-          assert.deepStrictEqual(yield* credentials.matchTotp(alice, codeAt(enrolment.secret, T0 + offset * 30_000), now), Option.some(step + offset))
+          deepStrictEqual(yield* credentials.matchTotp(alice, codeAt(enrolment.secret, T0 + offset * 30_000), now), Option.some(step + offset))
         }
         assert.isTrue(Option.isNone(yield* credentials.matchTotp(alice, "12345", now)))
         const again = yield* credentials.startTotp(alice, "ada@example.com", "Baton")
         assert.notStrictEqual(again.secret, enrolment.secret)
-        assert.deepStrictEqual(yield* credentials.matchTotp(alice, codeAt(again.secret, T0), now), Option.some(step))
+        deepStrictEqual(yield* credentials.matchTotp(alice, codeAt(again.secret, T0), now), Option.some(step))
       }).pipe(Effect.provide(family.layer)))
 
     it.live("advances the accepted step by compare-and-set: one winner among parallel requests", () =>
@@ -130,28 +133,28 @@ for (const family of credentialFamilies) {
         yield* credentials.startTotp(alice, "ada@example.com", "Baton")
         const step = stepAt(T0)
         const twice = yield* Effect.all([0, 1].map(() => credentials.acceptTotpStep(alice, Option.none(), step)), { concurrency: 2 })
-        assert.deepStrictEqual(twice.filter(Boolean).length, 1)
+        deepStrictEqual(twice.filter(Boolean).length, 1)
         const twenty = yield* Effect.all(Array.from({ length: 20 }, () => credentials.acceptTotpStep(alice, Option.some(step), step + 1)), {
           concurrency: "unbounded"
         })
         assert.strictEqual(twenty.filter(Boolean).length, 1)
         assert.isFalse(yield* credentials.acceptTotpStep(alice, Option.some(step), step + 2), "stale expectation")
         assert.isFalse(yield* credentials.acceptTotpStep(alice, Option.none(), step + 2), "stale expectation")
-        assert.deepStrictEqual(Option.flatMap(yield* credentials.totp(alice), (t) => t.lastAcceptedStep), Option.some(step + 1))
+        deepStrictEqual(Option.flatMap(yield* credentials.totp(alice), (t) => t.lastAcceptedStep), Option.some(step + 1))
       }).pipe(Effect.provide(family.layer)))
 
     it.live("enables TOTP, keeps the accepted step, and refuses to restart an enabled enrolment", () =>
       Effect.gen(function*() {
         const credentials = yield* Credentials
         const { secret } = yield* credentials.startTotp(alice, "ada@example.com", "Baton")
-        assert.deepStrictEqual(yield* checkCode(alice, codeAt(secret, T0), T0), Option.some(stepAt(T0)))
+        deepStrictEqual(yield* checkCode(alice, codeAt(secret, T0), T0), Option.some(stepAt(T0)))
         yield* credentials.enableTotp(alice)
-        assert.deepStrictEqual(yield* credentials.totp(alice), Option.some({ status: "enabled" as const, lastAcceptedStep: Option.some(stepAt(T0)) }))
+        deepStrictEqual(yield* credentials.totp(alice), Option.some({ status: "enabled" as const, lastAcceptedStep: Option.some(stepAt(T0)) }))
         assert.isTrue(Option.isNone(yield* checkCode(alice, codeAt(secret, T0), T0 + 20_000)), "the enrolment code is not replayed")
         const exit = yield* Effect.exit(credentials.startTotp(alice, "ada@example.com", "Baton"))
         const defect = Exit.isFailure(exit) ? Cause.dieOption(exit.cause) : Option.none()
         assert.isTrue(Option.exists(defect, (d) => d instanceof ContractViolation))
-        assert.deepStrictEqual(yield* credentials.matchTotp(alice, codeAt(secret, T0), now), Option.some(stepAt(T0)), "secret kept")
+        deepStrictEqual(yield* credentials.matchTotp(alice, codeAt(secret, T0), now), Option.some(stepAt(T0)), "secret kept")
       }).pipe(Effect.provide(family.layer)))
 
     it.live.prop(
@@ -173,12 +176,12 @@ for (const family of credentialFamilies) {
             const matched = TOTP.validate({ token: code, secret: Secret.fromBase32(secret), timestamp: at, window: 1 })
             const expected = acceptStep(Option.map(Option.fromNullable(matched), (delta) => stepAt(at) + delta), last)
             const results = yield* Effect.all(Array.from({ length: copies }, () => checkCode(alice, code, at)), { concurrency: "unbounded" })
-            assert.deepStrictEqual(results.filter(Option.isSome), Option.isSome(expected) ? [expected] : [])
+            deepStrictEqual(results.filter(Option.isSome), Option.isSome(expected) ? [expected] : [])
             if (Option.isSome(expected)) accepted.push(expected.value)
             last = Option.orElse(expected, () => last)
           }
           assert.isTrue(accepted.every((step, i) => i === 0 || step > accepted[i - 1]!), "accepted steps strictly increase")
-          assert.deepStrictEqual(Option.flatMap(yield* credentials.totp(alice), (t) => t.lastAcceptedStep), last)
+          deepStrictEqual(Option.flatMap(yield* credentials.totp(alice), (t) => t.lastAcceptedStep), last)
         }).pipe(Effect.provide(family.layer)),
       { fastCheck: { numRuns: family.name === "memory" ? 100 : 12 } }
     )
@@ -191,15 +194,15 @@ for (const family of credentialFamilies) {
         for (const code of codes) assert.match(code, RECOVERY_CODE)
         assert.strictEqual(new Set(codes).size, 10)
         const hashes = yield* (yield* CredentialsProbe).recoveryCodeHashes(alice)
-        assert.deepStrictEqual([...hashes].sort(), codes.map((code) => digest(normaliseRecoveryCode(code))).sort())
-        assert.deepStrictEqual(yield* credentials.useRecoveryCode(alice, codes[0]!), Option.some(9))
-        assert.deepStrictEqual(yield* credentials.useRecoveryCode(alice, codes[0]!), Option.none())
-        assert.deepStrictEqual(yield* credentials.useRecoveryCode(alice, ` ${codes[1]!.replace(/-/g, "").toLowerCase()} `), Option.some(8))
-        assert.deepStrictEqual(yield* credentials.useRecoveryCode(bob, codes[2]!), Option.none())
-        assert.deepStrictEqual(yield* credentials.useRecoveryCode(alice, "not-a-code"), Option.none())
+        deepStrictEqual([...hashes].sort(), codes.map((code) => digest(normaliseRecoveryCode(code))).sort())
+        deepStrictEqual(yield* credentials.useRecoveryCode(alice, codes[0]!), Option.some(9))
+        deepStrictEqual(yield* credentials.useRecoveryCode(alice, codes[0]!), Option.none())
+        deepStrictEqual(yield* credentials.useRecoveryCode(alice, ` ${codes[1]!.replace(/-/g, "").toLowerCase()} `), Option.some(8))
+        deepStrictEqual(yield* credentials.useRecoveryCode(bob, codes[2]!), Option.none())
+        deepStrictEqual(yield* credentials.useRecoveryCode(alice, "not-a-code"), Option.none())
         const fresh = yield* credentials.issueRecoveryCodes(alice)
-        assert.deepStrictEqual(yield* credentials.useRecoveryCode(alice, codes[2]!), Option.none())
-        assert.deepStrictEqual(yield* credentials.useRecoveryCode(alice, fresh[0]!), Option.some(9))
+        deepStrictEqual(yield* credentials.useRecoveryCode(alice, codes[2]!), Option.none())
+        deepStrictEqual(yield* credentials.useRecoveryCode(alice, fresh[0]!), Option.some(9))
       }).pipe(Effect.provide(family.layer)))
 
     it.live("consumes a recovery code once when ten requests use it in parallel", () =>
@@ -207,7 +210,7 @@ for (const family of credentialFamilies) {
         const credentials = yield* Credentials
         const [code] = yield* credentials.issueRecoveryCodes(alice)
         const uses = yield* Effect.all(Array.from({ length: 10 }, () => credentials.useRecoveryCode(alice, code!)), { concurrency: "unbounded" })
-        assert.deepStrictEqual(uses.filter(Option.isSome), [Option.some(9)])
+        deepStrictEqual(uses.filter(Option.isSome), [Option.some(9)])
       }).pipe(Effect.provide(family.layer)))
 
     it.live("removes TOTP with its recovery codes, and nothing of another account", () =>
@@ -221,10 +224,10 @@ for (const family of credentialFamilies) {
         yield* credentials.removeTotp(alice)
         assert.isTrue(Option.isNone(yield* credentials.totp(alice)))
         assert.isTrue(Option.isNone(yield* credentials.matchTotp(alice, codeAt(secret, T0), now)))
-        assert.deepStrictEqual(yield* credentials.useRecoveryCode(alice, codes[0]!), Option.none())
-        assert.deepStrictEqual(yield* (yield* CredentialsProbe).recoveryCodeHashes(alice), [])
+        deepStrictEqual(yield* credentials.useRecoveryCode(alice, codes[0]!), Option.none())
+        deepStrictEqual(yield* (yield* CredentialsProbe).recoveryCodeHashes(alice), [])
         assert.isTrue(Option.isSome(yield* credentials.totp(bob)))
-        assert.deepStrictEqual(yield* credentials.useRecoveryCode(bob, bobs[0]!), Option.some(9))
+        deepStrictEqual(yield* credentials.useRecoveryCode(bob, bobs[0]!), Option.some(9))
       }).pipe(Effect.provide(family.layer)))
   })
 }

@@ -1,4 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
+// node:assert semantics: chai's deep equality takes Option.some(x) for Option.none()
+import { deepStrictEqual } from "@effect/vitest/utils"
 import { Effect, FastCheck as fc, Option } from "effect"
 import { Secret, TOTP } from "otpauth"
 import { stepAt } from "../../../src/domain/identity/SecondFactor.js"
@@ -29,12 +31,12 @@ describe("OtpauthTotpCodes", () => {
 
   it("matches the RFC 6238 Appendix B SHA-1 vectors at exactly their time step", () => {
     for (const [seconds, code] of vectors) {
-      assert.deepStrictEqual(codes.matchStep(RFC_SECRET, code, seconds * 1000), Option.some(Math.floor(seconds / 30)), `t = ${seconds}`)
+      deepStrictEqual(codes.matchStep(RFC_SECRET, code, seconds * 1000), Option.some(Math.floor(seconds / 30)), `t = ${seconds}`)
     }
   })
 
   it("ignores spaces in a code and refuses malformed ones", () => {
-    assert.deepStrictEqual(codes.matchStep(RFC_SECRET, " 287 082 ", 59_000), Option.some(1))
+    deepStrictEqual(codes.matchStep(RFC_SECRET, " 287 082 ", 59_000), Option.some(1))
     for (const malformed of ["", "28708", "2870821", "abcdef", "28708a", "94287082"]) {
       assert.isTrue(Option.isNone(codes.matchStep(RFC_SECRET, malformed, 59_000)), malformed)
     }
@@ -51,7 +53,7 @@ describe("OtpauthTotpCodes", () => {
       const window = [-1, 0, 1].filter((k) => k !== offset && codeAt(secret, now + k) === code)
       fc.pre(window.length === 0)
       const matched = codes.matchStep(secret, code, nowSeconds * 1000)
-      assert.deepStrictEqual(matched, Math.abs(offset) <= 1 ? Option.some(now + offset) : Option.none())
+      deepStrictEqual(matched, Math.abs(offset) <= 1 ? Option.some(now + offset) : Option.none())
     },
     { fastCheck: { numRuns: 300 } }
   )
