@@ -5,6 +5,9 @@ declare module "autocannon" {
     readonly pipelining?: number
     readonly duration?: number
     readonly warmup?: { readonly connections?: number; readonly duration?: number }
+    readonly method?: "GET" | "POST"
+    readonly headers?: Readonly<Record<string, string>>
+    readonly body?: string
   }
 
   interface Histogram {

@@ -35,8 +35,9 @@ export const layer: Layer.Layer<Authentication, never, Accounts | Sessions | Api
     Authentication.of({
       bearer: (token) =>
         Effect.gen(function*() {
+          const header = (yield* HttpServerRequest.HttpServerRequest).headers["authorization"] ?? ""
           const bearer = Redacted.value(token).trim()
-          if (bearer === "") return yield* Unauthorized.uniform
+          if (!/^bearer\s/i.test(header) || bearer === "") return yield* Unauthorized.uniform
           const outcome = yield* authenticate(bearer, yield* requestDevice)
           return outcome._tag === "Valid" ? outcome.actor : yield* Unauthorized.uniform
         }).pipe(unavailable, Effect.provide(context))

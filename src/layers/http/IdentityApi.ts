@@ -8,7 +8,7 @@ import { ApiToken, Scope, TokenName } from "../../domain/identity/ApiToken.js"
 import * as O from "../../domain/identity/AuthOutcomes.js"
 import { Session } from "../../domain/identity/Session.js"
 import { ApiTokenId, SessionId } from "../../domain/shared/Ids.js"
-import { FeatureDisabled, NotFound } from "../../domain/shared/Outcomes.js"
+import { FeatureDisabled, NotFound, ValidationFailed } from "../../domain/shared/Outcomes.js"
 import { Authentication } from "./Authentication.js"
 import { ServiceUnavailable } from "./HttpErrors.js"
 import { allIssues } from "./Payload.js"
@@ -136,6 +136,7 @@ export class MeApi extends HttpApiGroup.make("me")
       })))
       .addSuccess(O.TokenIssued, { status: 201 })
       .addSuccess(O.SessionRequired, forbidden)
+      .addSuccess(ValidationFailed, { status: 422 })
   )
   .add(
     HttpApiEndpoint.del("revokeToken", "/me/tokens/:id")

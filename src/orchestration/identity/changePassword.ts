@@ -1,6 +1,7 @@
-import { DateTime, Effect, Either, Option } from "effect"
+import { DateTime, Duration, Effect, Either, Option } from "effect"
 import { audit, securityNotice } from "../../domain/identity/AuthIntents.js"
-import { PasswordChanged, PasswordRejected, SessionInvalid } from "../../domain/identity/AuthOutcomes.js"
+import { AccountLocked, PasswordChanged, PasswordRejected, SessionInvalid } from "../../domain/identity/AuthOutcomes.js"
+import { retryAfter } from "../../domain/identity/Lockout.js"
 import { passwordProblems } from "../../domain/identity/PasswordPolicy.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
@@ -25,9 +26,12 @@ export const changePassword = Effect.fn("Identity.changePassword")(function*(act
   const { email, id } = account.value
   const credentials = yield* Credentials
   const now = yield* DateTime.now
+  const locked = retryAfter(yield* credentials.attempts(email, "password"), now)
+  if (Option.isSome(locked)) return new AccountLocked({ retryAfterSeconds: Math.ceil(Duration.toSeconds(locked.value)) })
   if (!(yield* credentials.verifyPassword(Option.some(id), current))) {
     return yield* recordPasswordFailure(actor, "auth.password.change", email, Option.some(id), "wrong current password", now)
   }
+  yield* credentials.resetFailures(email, "password")
   const problems = passwordProblems(next, email, credentials.isCommonPassword)
   if (problems.length > 0) {
     yield* (yield* AuditTrail).record(audit("auth.password.change", actor, "PasswordRejected", { account: id, reason: problems.join("; ") }))

@@ -30,9 +30,10 @@ export const listSessions = Effect.fn("Identity.listSessions")(function*(actor: 
 const revoke = Effect.fnUntraced(function*(
   actor: Actor,
   action: string,
-  which: (current: Session) => { readonly only: SessionId } | { readonly allBut: SessionId }
+  which: (current: Session) => { readonly only: SessionId } | { readonly allBut: SessionId },
+  options: { readonly allowRestricted?: boolean } = {}
 ) {
-  const session = yield* currentSession(actor)
+  const session = yield* currentSession(actor, options)
   if (Either.isLeft(session)) return session.left
   const scope = which(session.right)
   const count = yield* (yield* Sessions).revoke(session.right.accountId, scope, yield* DateTime.now)
@@ -53,5 +54,5 @@ export const revokeOtherSessions = Effect.fn("Identity.revokeOtherSessions")(fun
 
 /** Ends the current session. `Revoked | SessionRequired | SessionInvalid`; a restricted session may log out. */
 export const logout = Effect.fn("Identity.logout")(function*(actor: Actor) {
-  return yield* revoke(actor, "auth.logout", (current) => ({ only: current.id }))
+  return yield* revoke(actor, "auth.logout", (current) => ({ only: current.id }), { allowRestricted: true })
 })

@@ -1,9 +1,9 @@
-import { DateTime, Effect, Either, type Option, Redacted } from "effect"
+import { DateTime, Effect, Either, Option, Redacted } from "effect"
 import { audit } from "../../domain/identity/AuthIntents.js"
 import { Revoked, TokenIssued } from "../../domain/identity/AuthOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { ApiTokenId } from "../../domain/shared/Ids.js"
-import { NotFound } from "../../domain/shared/Outcomes.js"
+import { Issue, NotFound, ValidationFailed } from "../../domain/shared/Outcomes.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { ApiTokens } from "./ApiTokens.js"
 import { currentSession } from "./currentSession.js"
@@ -14,12 +14,16 @@ export interface IssueTokenInput {
   readonly expiresAt: Option.Option<DateTime.Utc>
 }
 
-/** Issues an API token, shown once. Only from a session (a token cannot mint tokens). `TokenIssued | SessionRequired | SessionInvalid`. */
+/** Issues an API token, shown once. Only from a session (a token cannot mint tokens). `TokenIssued | ValidationFailed | SessionRequired | SessionInvalid`. */
 export const issueToken = Effect.fn("Identity.issueToken")(function*(actor: Actor, input: IssueTokenInput) {
   const session = yield* currentSession(actor)
   if (Either.isLeft(session)) return session.left
   const accountId = session.right.accountId
-  const issued = yield* (yield* ApiTokens).issue({ accountId, ...input, now: yield* DateTime.now })
+  const now = yield* DateTime.now
+  if (Option.exists(input.expiresAt, (at) => !DateTime.greaterThan(at, now))) {
+    return new ValidationFailed({ issues: [new Issue({ path: "expiresAt", message: "must be in the future" })] })
+  }
+  const issued = yield* (yield* ApiTokens).issue({ accountId, ...input, now })
   yield* (yield* AuditTrail).record(audit("auth.token.issue", actor, "TokenIssued", { account: accountId, details: { token: issued.apiToken.id, name: input.name } }))
   return new TokenIssued({ token: Redacted.make(issued.token), apiToken: issued.apiToken })
 })

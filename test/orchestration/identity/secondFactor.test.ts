@@ -146,6 +146,6 @@ describe("sensitive operations", () => {
       assert.deepStrictEqual(yield* authenticate(other, device), { _tag: "SessionInvalid", reason: "revoked" } as never)
       assert.strictEqual((yield* authenticate(current, device))._tag, "Valid")
       const listed = yield* listSessions(actor)
-      assert.deepStrictEqual(Array.isArray(listed) ? listed.map((s) => s.id) : listed, [actor._tag === "AccountActor" ? actor.sessionId : ""], "only sessions that still authenticate")
+      assert.deepStrictEqual(Array.isArray(listed) ? listed.map((s) => String(s.id)) : listed, [actor._tag === "AccountActor" ? String(actor.sessionId) : ""], "only sessions that still authenticate")
     }).pipe(Effect.provide(MemoryPorts.layer())))
 })
