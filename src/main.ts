@@ -25,7 +25,7 @@ const main = Layer.mergeAll(server, Service.dispatcher, Service.workflowEngine).
   Layer.provideMerge(Service.core)
 )
 
-Layer.launch(main).pipe(
+Effect.flatMap(BatonConfig.tracing, (tracing) => Layer.launch(main).pipe(Effect.withTracerEnabled(tracing))).pipe(
   Effect.tapErrorCause(reportStartupFailure),
   Effect.provide(Logging.layer),
   NodeRuntime.runMain({ disableErrorReporting: true, disablePrettyLogger: true })
