@@ -15,7 +15,16 @@ import { allIssues } from "./Payload.js"
 
 const Secret = (max: number) => Schema.String.pipe(Schema.maxLength(max))
 
-const ChallengeAnswer = allIssues(Schema.Struct({ challengeToken: Secret(256), code: Secret(64) }))
+/** The second factor: the same contract whether the code is a TOTP or a recovery code. */
+const answerChallenge = <const Name extends string, const Path extends `/${string}`>(name: Name, path: Path, summary: string) =>
+  HttpApiEndpoint.post(name, path)
+    .setPayload(allIssues(Schema.Struct({ challengeToken: Secret(256), code: Secret(64) })))
+    .addSuccess(O.Authenticated)
+    .addSuccess(O.SecondFactorRejected, { status: 401 })
+    .addSuccess(O.AccountNotActive, { status: 403 })
+    .addSuccess(O.ChallengeExpired, { status: 410 })
+    .addSuccess(O.AccountLocked, { status: 423 })
+    .annotate(OpenApi.Summary, summary)
 
 /** Login and the second factor: no bearer token yet. Bodies carry the outcome's `_tag`. */
 export class AuthApi extends HttpApiGroup.make("auth")
@@ -31,26 +40,8 @@ export class AuthApi extends HttpApiGroup.make("auth")
       .addSuccess(FeatureDisabled, { status: 503 })
       .annotate(OpenApi.Summary, "Log in with email and password")
   )
-  .add(
-    HttpApiEndpoint.post("totp", "/auth/totp")
-      .setPayload(ChallengeAnswer)
-      .addSuccess(O.Authenticated)
-      .addSuccess(O.SecondFactorRejected, { status: 401 })
-      .addSuccess(O.AccountNotActive, { status: 403 })
-      .addSuccess(O.ChallengeExpired, { status: 410 })
-      .addSuccess(O.AccountLocked, { status: 423 })
-      .annotate(OpenApi.Summary, "Answer the second-factor challenge with a TOTP code")
-  )
-  .add(
-    HttpApiEndpoint.post("recovery", "/auth/recovery")
-      .setPayload(ChallengeAnswer)
-      .addSuccess(O.Authenticated)
-      .addSuccess(O.SecondFactorRejected, { status: 401 })
-      .addSuccess(O.AccountNotActive, { status: 403 })
-      .addSuccess(O.ChallengeExpired, { status: 410 })
-      .addSuccess(O.AccountLocked, { status: 423 })
-      .annotate(OpenApi.Summary, "Answer the second-factor challenge with a recovery code (single use)")
-  )
+  .add(answerChallenge("totp", "/auth/totp", "Answer the second-factor challenge with a TOTP code"))
+  .add(answerChallenge("recovery", "/auth/recovery", "Answer the second-factor challenge with a recovery code (single use)"))
   .addError(ServiceUnavailable)
   .annotate(OpenApi.Title, "Authentication")
 {}

@@ -1,11 +1,10 @@
 import { DateTime, Effect, Layer, Option } from "effect"
-import { ApiToken, TOKEN_PREFIX } from "../../domain/identity/ApiToken.js"
+import { ApiToken } from "../../domain/identity/ApiToken.js"
 import { TOUCH_INTERVAL } from "../../domain/identity/Session.js"
-import { ContractViolation } from "../../domain/shared/Defects.js"
-import { ApiTokenId } from "../../domain/shared/Ids.js"
 import { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
 import { Ids } from "../../orchestration/shared/Ids.js"
 import * as Tokens from "../crypto/Tokens.js"
+import { newApiToken } from "../identity/NewApiToken.js"
 import { MemoryDatabase } from "./MemoryDatabase.js"
 
 interface Row {
@@ -37,24 +36,8 @@ export const make = Effect.gen(function*() {
   return ApiTokens.of({
     issue: (input) =>
       Effect.gen(function*() {
-        const id = ApiTokenId.make(yield* ids.next)
-        const token = Tokens.mint(TOKEN_PREFIX)
-        const apiToken = yield* Effect.try({
-          try: () =>
-            new ApiToken({
-              id,
-              accountId: input.accountId,
-              name: input.name,
-              scopes: input.scopes,
-              hint: token.slice(0, 14),
-              createdAt: input.now,
-              expiresAt: input.expiresAt,
-              lastUsedAt: Option.none(),
-              revokedAt: Option.none()
-            }),
-          catch: (cause) => new ContractViolation({ message: `ApiTokens.issue: ${String(cause)}` })
-        }).pipe(Effect.orDie)
-        yield* rows.update((all) => new Map(all).set(id, { tokenHash: Tokens.digest(token), apiToken }))
+        const { apiToken, token, tokenHash } = yield* newApiToken(input).pipe(Effect.provideService(Ids, ids))
+        yield* rows.update((all) => new Map(all).set(apiToken.id, { tokenHash, apiToken }))
         return { apiToken, token }
       }),
     findByToken: (token) =>

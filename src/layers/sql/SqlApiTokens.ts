@@ -1,13 +1,12 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import type * as Statement from "@effect/sql/Statement"
 import { Array as Arr, DateTime, Duration, Effect, Layer, Option, Schema } from "effect"
-import { ApiToken, Scope, TOKEN_PREFIX } from "../../domain/identity/ApiToken.js"
+import { ApiToken, Scope } from "../../domain/identity/ApiToken.js"
 import { TOUCH_INTERVAL } from "../../domain/identity/Session.js"
-import { ContractViolation } from "../../domain/shared/Defects.js"
-import { ApiTokenId } from "../../domain/shared/Ids.js"
 import { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
 import { Ids } from "../../orchestration/shared/Ids.js"
 import * as Tokens from "../crypto/Tokens.js"
+import { newApiToken } from "../identity/NewApiToken.js"
 import { mapErrors, SqlNumber } from "./SqlErrors.js"
 
 const Millis = Schema.compose(SqlNumber, Schema.DateTimeUtcFromNumber)
@@ -62,27 +61,11 @@ export const make = Effect.gen(function*() {
   return ApiTokens.of({
     issue: (input) =>
       Effect.gen(function*() {
-        const id = ApiTokenId.make(yield* ids.next)
-        const token = Tokens.mint(TOKEN_PREFIX)
-        const apiToken = yield* Effect.try({
-          try: () =>
-            new ApiToken({
-              id,
-              accountId: input.accountId,
-              name: input.name,
-              scopes: input.scopes,
-              hint: token.slice(0, 14),
-              createdAt: input.now,
-              expiresAt: input.expiresAt,
-              lastUsedAt: Option.none(),
-              revokedAt: Option.none()
-            }),
-          catch: (cause) => new ContractViolation({ message: `ApiTokens.issue: ${String(cause)}` })
-        }).pipe(Effect.orDie)
+        const { apiToken, token, tokenHash } = yield* newApiToken(input).pipe(Effect.provideService(Ids, ids))
         yield* sql`INSERT INTO baton_api_tokens ${
           sql.insert({
-            id,
-            token_hash: Tokens.digest(token),
+            id: apiToken.id,
+            token_hash: tokenHash,
             account_id: apiToken.accountId,
             name: apiToken.name,
             scopes: encodeScopes(apiToken.scopes),
