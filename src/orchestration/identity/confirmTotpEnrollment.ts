@@ -9,11 +9,13 @@ import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
 import { currentSession } from "./currentSession.js"
+import { Sessions } from "./Sessions.js"
 
 /**
  * Confirms a pending enrolment with a first code, which is thereby used up (it is never accepted
  * again, not even at login). Enables TOTP, issues ten recovery codes (shown once) and bumps the
- * auth epoch: every session ends, this one included, so the next login proves the new factor.
+ * auth epoch: every other session ends at once. A full session carries on; a restricted one
+ * (enrolment was required) ends too, so that the next login proves the new factor.
  * `TotpEnabled | SecondFactorRejected | TotpNotEnrolled | AlreadyEnrolled | SessionRequired | SessionInvalid`.
  */
 export const confirmTotpEnrollment = Effect.fn("Identity.confirmTotpEnrollment")(function*(actor: Actor, code: string) {
@@ -35,7 +37,8 @@ export const confirmTotpEnrollment = Effect.fn("Identity.confirmTotpEnrollment")
   const codes = yield* (yield* Transactions).withTransaction(Effect.gen(function*() {
     yield* credentials.enableTotp(accountId)
     const codes = yield* credentials.issueRecoveryCodes(accountId)
-    yield* (yield* Accounts).bumpEpoch(accountId)
+    const epoch = yield* (yield* Accounts).bumpEpoch(accountId)
+    if (session.right.kind === "full") yield* (yield* Sessions).reauthenticated(session.right.id, session.right.authenticatedAt, epoch)
     yield* (yield* AuditTrail).record(audit("auth.totp.enroll", actor, "TotpEnabled", { account: accountId }))
     yield* (yield* Notifications).emit(securityNotice("auth.totp.enabled", accountId))
     return codes

@@ -155,9 +155,10 @@ for (const server of authServers) {
         assert.strictEqual(statusOf(yield* me(token)), 401)
       }))
 
-    scenario("TOTP enrolment: secret, URI, QR; wrong code 422; right code 200 with 10 recovery codes, ends the session, arms the challenge; again 409", () =>
+    scenario("TOTP enrolment: secret, URI, QR; wrong code 422; right code 200 with 10 recovery codes, ends the other sessions, arms the challenge; again 409", () =>
       Effect.gen(function*() {
         yield* createAdmin(email, password)
+        const other = yield* loginAs(email, password)
         const { token } = yield* loginAs(email, password)
         const confirm = (bearer: string, code: string) => request("POST", "/me/totp/enrollment/confirm", { bearer, body: { code } })
         assertOutcome(yield* confirm(token, "123456"), 409, "TotpNotEnrolled")
@@ -171,7 +172,8 @@ for (const server of authServers) {
         const confirmed = yield* confirm(token, totpCode(secret))
         assert.strictEqual(confirmed.status, 200)
         assert.strictEqual(new Set((yield* bodyOf(confirmed, Codes)).recoveryCodes).size, 10)
-        assert.strictEqual(statusOf(yield* me(token)), 401)
+        assert.strictEqual(statusOf(yield* me(token)), 200, "the enrolling session carries on")
+        assert.strictEqual(statusOf(yield* me(other.token)), 401, "every other session ends")
         const fresh = yield* sessionOf(yield* answer("totp", yield* challengeFor(email, password), totpCode(secret, NEXT_STEP)))
         assertOutcome(yield* request("POST", "/me/totp/enrollment", { bearer: fresh.token }), 409, "AlreadyEnrolled")
         assertOutcome(yield* confirm(fresh.token, totpCode(secret, NEXT_STEP)), 409, "AlreadyEnrolled")
