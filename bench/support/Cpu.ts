@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process"
 import { readFileSync } from "node:fs"
+import { setTimeout as sleep } from "node:timers/promises"
 
 const utimeField = 11
 const stimeField = 12
@@ -40,4 +41,15 @@ export const machineCpuSeconds = (): number => {
 export const ownCpuSeconds = (): number => {
   const usage = process.cpuUsage()
   return (usage.user + usage.system) / 1e6
+}
+
+/** Waits until the whole machine uses less than `threshold` of one core over a second, for at most `maxWaitMs`; tells whether it did. */
+export const waitForQuiet = async (threshold = 0.25, maxWaitMs = 60_000): Promise<boolean> => {
+  const deadline = Date.now() + maxWaitMs
+  while (Date.now() < deadline) {
+    const before = machineCpuSeconds()
+    await sleep(1_000)
+    if (machineCpuSeconds() - before < threshold) return true
+  }
+  return false
 }

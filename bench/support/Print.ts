@@ -29,7 +29,7 @@ const figureRow = (figure: Figure): Row => ({
   figure: `${figure.name} (${figure.unit})`,
   value: figure.value,
   baseline: figure.baseline,
-  ratio: ratio(figure).toFixed(2),
+  ratio: figure.baseline === 0 ? "n/a" : ratio(figure).toFixed(2),
   target: verdict(figure)
 })
 

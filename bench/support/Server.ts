@@ -22,6 +22,7 @@ export interface RunningServer {
   readonly url: string
   /** CPU seconds the server process has used so far. */
   readonly cpuSeconds: () => number
+  readonly signal: (signal: NodeJS.Signals) => void
   readonly stop: () => Promise<void>
 }
 
@@ -75,7 +76,7 @@ const terminate = async (child: ChildProcess) => {
 }
 
 const spawnServer = (spec: ServerSpec, env: Record<string, string>) =>
-  spawn(process.execPath, [...(spec.nodeArgs ?? []), "--import", "tsx", spec.entry], {
+  spawn(process.execPath, ["--import", "tsx", ...(spec.nodeArgs ?? []), spec.entry], {
     env: { ...process.env, ...spec.env, ...env },
     stdio: ["ignore", "pipe", "pipe"]
   })
@@ -99,7 +100,12 @@ export const startServer = async (spec: ServerSpec): Promise<RunningServer> => {
     await stop()
     throw error
   }
-  return { url, stop, cpuSeconds: () => (child.pid === undefined ? Number.NaN : processCpuSeconds(child.pid)) }
+  return {
+    url,
+    stop,
+    signal: (signal) => child.kill(signal),
+    cpuSeconds: () => (child.pid === undefined ? Number.NaN : processCpuSeconds(child.pid))
+  }
 }
 
 export const withServer = async <A>(spec: ServerSpec, use: (server: RunningServer) => Promise<A>): Promise<A> => {

@@ -16,3 +16,30 @@ export const baton: ServerSpec = {
   env: { BATON_LOG_LEVEL: "Warn" },
   dataDir: true
 }
+
+export const bareHttpApiUntraced: ServerSpec = {
+  ...bareHttpApi,
+  name: "bare HttpApi, tracer off",
+  env: { BENCH_TRACER: "off" }
+}
+
+export const bareHttpApiClass: ServerSpec = {
+  ...bareHttpApi,
+  name: "bare HttpApi, tracer off, Schema.Class",
+  env: { BENCH_TRACER: "off", BENCH_SCHEMA: "class" }
+}
+
+/**
+ * baton's composition rebuilt in `fixtures/BatonVariant.ts`, without the pieces named
+ * (metrics, docs, untraced, background); `env` adds `BENCH_METRICS=pretagged` and the like.
+ */
+export const batonVariant = (
+  name: string,
+  without: ReadonlyArray<string>,
+  env: Readonly<Record<string, string>> = {}
+): ServerSpec => ({
+  ...baton,
+  name,
+  entry: file("../fixtures/BatonVariant.ts"),
+  env: { ...baton.env, ...env, BENCH_WITHOUT: without.join(",") }
+})
