@@ -8,7 +8,10 @@ import * as MemoryAccounts from "./MemoryAccounts.js"
 import * as MemoryApiTokens from "./MemoryApiTokens.js"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryCredentials from "./MemoryCredentials.js"
+import * as MemoryCustomers from "./MemoryCustomers.js"
 import * as MemoryDatabase from "./MemoryDatabase.js"
+import * as MemoryInventory from "./MemoryInventory.js"
+import * as MemoryOrders from "./MemoryOrders.js"
 import * as MemoryOutbox from "./MemoryOutbox.js"
 import * as MemorySessions from "./MemorySessions.js"
 import * as MemorySettings from "./MemorySettings.js"
@@ -26,7 +29,15 @@ export const layer = (
   options: { readonly channels?: ReadonlyArray<Channel>; readonly passwordHashing?: Argon2Parameters } = {}
 ) => {
   const crypto = CryptoKit.layerEphemeral(options.passwordHashing)
-  const storage = Layer.mergeAll(MemorySettings.layer, MemoryOutbox.layer, MemoryAuditLog.layer, MemoryAccounts.layer).pipe(
+  const storage = Layer.mergeAll(
+    MemorySettings.layer,
+    MemoryOutbox.layer,
+    MemoryAuditLog.layer,
+    MemoryAccounts.layer,
+    MemoryCustomers.layer,
+    MemoryInventory.layer,
+    MemoryOrders.layer
+  ).pipe(
     Layer.provideMerge(MemoryDatabase.layer)
   )
   const infrastructure = Layer.mergeAll(

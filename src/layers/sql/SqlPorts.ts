@@ -13,6 +13,9 @@ import type { Accounts } from "../../orchestration/identity/Accounts.js"
 import type { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
 import type { Credentials } from "../../orchestration/identity/Credentials.js"
 import type { Sessions } from "../../orchestration/identity/Sessions.js"
+import type { Customers } from "../../orchestration/commerce/Customers.js"
+import type { Inventory } from "../../orchestration/commerce/Inventory.js"
+import type { Orders } from "../../orchestration/commerce/Orders.js"
 import type { CryptoKit } from "../crypto/CryptoKit.js"
 import * as UuidV7Ids from "../crypto/UuidV7Ids.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
@@ -21,6 +24,9 @@ import * as SqlAccounts from "./SqlAccounts.js"
 import * as SqlApiTokens from "./SqlApiTokens.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlCredentials from "./SqlCredentials.js"
+import * as SqlCustomers from "./SqlCustomers.js"
+import * as SqlInventory from "./SqlInventory.js"
+import * as SqlOrders from "./SqlOrders.js"
 import * as SqlOutbox from "./SqlOutbox.js"
 import * as SqlSessions from "./SqlSessions.js"
 import * as SqlSettings from "./SqlSettings.js"
@@ -39,6 +45,9 @@ export type Ports =
   | Sessions
   | ApiTokens
   | Credentials
+  | Customers
+  | Inventory
+  | Orders
 
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */
 export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = Layer.mergeAll(
@@ -55,7 +64,10 @@ export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | Notification
       SqlAccounts.layer,
       SqlCredentials.layer,
       InProcessDispatcherSignal.layer,
-      UuidV7Ids.layer
+      UuidV7Ids.layer,
+      SqlCustomers.layer,
+      SqlInventory.layer,
+      SqlOrders.layer
     )
   )
 )
