@@ -1,5 +1,6 @@
 import { Layer } from "effect"
 import type { Channel } from "../../domain/notifications/Channels.js"
+import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
 import * as CryptoKit from "../crypto/CryptoKit.js"
 import type { Argon2Parameters } from "../crypto/PasswordHashing.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
@@ -11,10 +12,13 @@ import * as MemoryCredentials from "./MemoryCredentials.js"
 import * as MemoryCustomers from "./MemoryCustomers.js"
 import * as MemoryDatabase from "./MemoryDatabase.js"
 import * as MemoryInventory from "./MemoryInventory.js"
+import * as MemoryMemberships from "./MemoryMemberships.js"
 import * as MemoryOrders from "./MemoryOrders.js"
 import * as MemoryOutbox from "./MemoryOutbox.js"
+import * as MemoryRoles from "./MemoryRoles.js"
 import * as MemorySessions from "./MemorySessions.js"
 import * as MemorySettings from "./MemorySettings.js"
+import * as MemoryTenants from "./MemoryTenants.js"
 import * as MemoryTransactions from "./MemoryTransactions.js"
 import * as RecordingNotificationChannels from "./RecordingNotificationChannels.js"
 import * as SequentialIds from "./SequentialIds.js"
@@ -34,6 +38,8 @@ export const layer = (
     MemoryOutbox.layer,
     MemoryAuditLog.layer,
     MemoryAccounts.layer,
+    MemoryTenants.layer,
+    MemoryRoles.layer,
     MemoryCustomers.layer,
     MemoryInventory.layer,
     MemoryOrders.layer
@@ -47,11 +53,13 @@ export const layer = (
     SequentialIds.layer,
     RecordingNotificationChannels.layer(options.channels)
   )
-  return Layer.mergeAll(
+  const services = Layer.mergeAll(
     MemoryTransactions.layer,
     OutboxIntents.layer,
     MemorySessions.layer,
     MemoryApiTokens.layer,
-    MemoryCredentials.layer
+    MemoryCredentials.layer,
+    MemoryMemberships.layer
   ).pipe(Layer.provideMerge(infrastructure))
+  return GrantsAuthorizationResolver.layer.pipe(Layer.provideMerge(services))
 }

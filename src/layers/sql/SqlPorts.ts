@@ -16,6 +16,11 @@ import type { Sessions } from "../../orchestration/identity/Sessions.js"
 import type { Customers } from "../../orchestration/commerce/Customers.js"
 import type { Inventory } from "../../orchestration/commerce/Inventory.js"
 import type { Orders } from "../../orchestration/commerce/Orders.js"
+import type { Memberships } from "../../orchestration/identity/Memberships.js"
+import type { Tenants } from "../../orchestration/identity/Tenants.js"
+import type { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import type { Roles } from "../../orchestration/access/Roles.js"
+import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
 import type { CryptoKit } from "../crypto/CryptoKit.js"
 import * as UuidV7Ids from "../crypto/UuidV7Ids.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
@@ -27,9 +32,12 @@ import * as SqlCredentials from "./SqlCredentials.js"
 import * as SqlCustomers from "./SqlCustomers.js"
 import * as SqlInventory from "./SqlInventory.js"
 import * as SqlOrders from "./SqlOrders.js"
+import * as SqlMemberships from "./SqlMemberships.js"
 import * as SqlOutbox from "./SqlOutbox.js"
+import * as SqlRoles from "./SqlRoles.js"
 import * as SqlSessions from "./SqlSessions.js"
 import * as SqlSettings from "./SqlSettings.js"
+import * as SqlTenants from "./SqlTenants.js"
 import * as SqlTransactions from "./SqlTransactions.js"
 
 export type Ports =
@@ -45,29 +53,33 @@ export type Ports =
   | Sessions
   | ApiTokens
   | Credentials
+  | Tenants
+  | Memberships
+  | Roles
+  | AuthorizationResolver
   | Customers
   | Inventory
   | Orders
 
+const storage = Layer.mergeAll(
+  SqlSettings.layer,
+  SqlOutbox.layer,
+  SqlAuditLog.layer,
+  SqlAccounts.layer,
+  SqlCredentials.layer,
+  SqlTenants.layer,
+  SqlRoles.layer,
+  SqlMemberships.layer,
+  InProcessDispatcherSignal.layer,
+  UuidV7Ids.layer,
+  SqlCustomers.layer,
+  SqlInventory.layer,
+  SqlOrders.layer
+)
+
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */
-export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = Layer.mergeAll(
-  SqlTransactions.layer,
-  OutboxIntents.layer,
-  SqlSessions.layer,
-  SqlApiTokens.layer
-).pipe(
+export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = GrantsAuthorizationResolver.layer.pipe(
   Layer.provideMerge(
-    Layer.mergeAll(
-      SqlSettings.layer,
-      SqlOutbox.layer,
-      SqlAuditLog.layer,
-      SqlAccounts.layer,
-      SqlCredentials.layer,
-      InProcessDispatcherSignal.layer,
-      UuidV7Ids.layer,
-      SqlCustomers.layer,
-      SqlInventory.layer,
-      SqlOrders.layer
-    )
+    Layer.mergeAll(SqlTransactions.layer, OutboxIntents.layer, SqlSessions.layer, SqlApiTokens.layer).pipe(Layer.provideMerge(storage))
   )
 )
