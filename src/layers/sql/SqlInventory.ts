@@ -52,7 +52,7 @@ export const make = Effect.gen(function*() {
 
   /** Serialises writers of these products' stock on PostgreSQL (SQLite transactions are serial already). */
   const lockStock = (tenantId: TenantId, skus: ReadonlyArray<string>) =>
-    sql.onDialectOrElse({
+    skus.length === 0 ? Effect.succeed([]) : sql.onDialectOrElse({
       pg: () => sql`SELECT sku FROM baton_stock WHERE tenant_id = ${tenantId} AND sku IN ${sql.in([...new Set(skus)].sort())} ORDER BY sku FOR UPDATE`,
       orElse: () => Effect.succeed([])
     })
