@@ -1,11 +1,15 @@
-import { Array as Arr, Option, Schema } from "effect"
-import { CartItem, type CartLine } from "./Cart.js"
+import { Array as Arr, type DateTime, Option, Schema } from "effect"
+import type { TenantId } from "../shared/Ids.js"
+import { CartItem, type CartLine, Sku } from "./Cart.js"
+import type { CheckoutKey } from "./Checkout.js"
 import { CheckoutRejected, InsufficientStock } from "./CheckoutOutcomes.js"
-import { backorderAllowed, calculateTotal, type CheckoutLimits, validateCheckout } from "./CheckoutRules.js"
+import { backorderAllowed, calculateTotal, type CheckoutLimits, confirmationKind, validateCheckout } from "./CheckoutRules.js"
 import type { Customer, CustomerId } from "./Customer.js"
 import { CustomerTier } from "./Customer.js"
 import { Money } from "./Money.js"
-import { shortages, type StockLevel } from "./Stock.js"
+import { Order, type OrderId, OrderLine } from "./Order.js"
+import type { Charged } from "./Payment.js"
+import { ReservationId, shortages, type StockLevel } from "./Stock.js"
 import { AmountTooLarge, UnknownCustomer, UnknownProduct } from "./Violations.js"
 
 /** The checkout may proceed: these priced items, this total, reserved normally or (premium) with backorder. */
@@ -51,4 +55,37 @@ export const decideCheckout = (facts: CheckoutFacts): CheckoutRejected | Insuffi
   const backorder = backorderAllowed(customer.tier)
   if (short.length > 0 && !backorder) return new InsufficientStock({ skus: short })
   return new ReadyToReserve({ items, total: total.value, tier: customer.tier, backorder })
+}
+
+/** The checkout's stock is set aside: what was decided, under which reservation, and what was backordered. */
+export class StockReserved extends Schema.TaggedClass<StockReserved>()("StockReserved", {
+  ready: ReadyToReserve,
+  reservationId: ReservationId,
+  backordered: Schema.Array(Sku)
+}) {}
+
+/** The order a paid checkout becomes: its priced lines (flagged when backordered), total and confirmation. */
+export const orderFor = (placing: {
+  readonly id: OrderId
+  readonly tenantId: TenantId
+  readonly key: CheckoutKey
+  readonly customerId: CustomerId
+  readonly reserved: StockReserved
+  readonly charge: Charged
+  readonly premiumAbove: number
+  readonly placedAt: DateTime.Utc
+}): Order => {
+  const { ready } = placing.reserved
+  return new Order({
+    id: placing.id,
+    tenantId: placing.tenantId,
+    checkoutKey: placing.key,
+    customerId: placing.customerId,
+    lines: Arr.map(ready.items, (item) =>
+      new OrderLine({ ...item, backordered: placing.reserved.backordered.includes(item.sku) })),
+    total: ready.total,
+    confirmation: confirmationKind(ready.total, ready.tier, placing.premiumAbove),
+    chargeId: placing.charge.chargeId,
+    placedAt: placing.placedAt
+  })
 }

@@ -39,5 +39,10 @@ export class Refunded extends Schema.TaggedClass<Refunded>()("Refunded", {
 /** No charge was taken under that key, so there is nothing to give back. */
 export class NothingToRefund extends Schema.TaggedClass<NothingToRefund>()("NothingToRefund", {}) {}
 
+/** The refund could not be made (the payment service kept failing): the checkout awaits manual intervention. */
+export class RefundFailed extends Schema.TaggedClass<RefundFailed>()("RefundFailed", {
+  reason: Schema.String
+}) {}
+
 export const RefundResult = Schema.Union(Refunded, NothingToRefund)
 export type RefundResult = typeof RefundResult.Type

@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import type { CustomerTier } from "./Customer.js"
-import { DeclineReason, type Declined } from "./Payment.js"
+import { type ChargeResult, DeclineReason } from "./Payment.js"
 
 /**
  * How a charge is retried, as data (the orchestrator turns it into `Schedule`s). A declined
@@ -25,6 +25,6 @@ export const paymentRetryPolicy = (tier: CustomerTier): PaymentRetryPolicy =>
     ? new PaymentRetryPolicy({ declineRetries: 1, neverRetry: ["fraud"], declineRetryDelayMillis: 1000, ...transient })
     : new PaymentRetryPolicy({ declineRetries: 0, neverRetry: [], declineRetryDelayMillis: 0, ...transient })
 
-/** Whether the policy retries after this decline, the `declines`-th in a row (counting from 1). */
-export const retriesDecline = (policy: PaymentRetryPolicy, declined: Declined, declines: number): boolean =>
-  declines <= policy.declineRetries && !policy.neverRetry.includes(declined.reason)
+/** Whether a charge that came to `result` may be retried as a new charge (within `declineRetries`). */
+export const retryable = (policy: PaymentRetryPolicy, result: ChargeResult): boolean =>
+  result._tag === "Declined" && policy.declineRetries > 0 && !policy.neverRetry.includes(result.reason)

@@ -1,18 +1,25 @@
 import { assert, describe, it } from "@effect/vitest"
 import { FastCheck as fc } from "effect"
-import { DeclineReason, Declined } from "../../../src/domain/commerce/Payment.js"
-import { paymentRetryPolicy, retriesDecline } from "../../../src/domain/commerce/PaymentPolicy.js"
+import { ChargeId, Charged, DeclineReason, Declined } from "../../../src/domain/commerce/Payment.js"
+import { paymentRetryPolicy, retryable } from "../../../src/domain/commerce/PaymentPolicy.js"
+import { eur } from "./Fixtures.js"
 
 describe("paymentRetryPolicy", () => {
   it.each([
-    ["premium", "card_declined", 1, true],
-    ["premium", "insufficient_funds", 1, true],
-    ["premium", "card_declined", 2, false],
-    ["premium", "fraud", 1, false],
-    ["standard", "card_declined", 1, false],
-    ["standard", "fraud", 1, false]
-  ] as const)("%s after a %s decline (#%i) retries: %s", (tier, reason, declines, expected) => {
-    assert.strictEqual(retriesDecline(paymentRetryPolicy(tier), new Declined({ reason }), declines), expected)
+    ["premium", "card_declined", true],
+    ["premium", "insufficient_funds", true],
+    ["premium", "expired_card", true],
+    ["premium", "fraud", false],
+    ["standard", "card_declined", false],
+    ["standard", "fraud", false]
+  ] as const)("%s after a %s decline retries: %s", (tier, reason, expected) => {
+    assert.strictEqual(retryable(paymentRetryPolicy(tier), new Declined({ reason })), expected)
+  })
+
+  it("retries a decline once for premium, never for standard, and never a successful charge", () => {
+    assert.strictEqual(paymentRetryPolicy("premium").declineRetries, 1)
+    assert.strictEqual(paymentRetryPolicy("standard").declineRetries, 0)
+    assert.isFalse(retryable(paymentRetryPolicy("premium"), new Charged({ chargeId: ChargeId.make("ch_1"), amount: eur(1) })))
   })
 
   it("retries transient failures for every tier, with backoff", () => {
@@ -24,11 +31,10 @@ describe("paymentRetryPolicy", () => {
   })
 
   it.prop(
-    "retries a decline at most once, only for premium, never for fraud",
-    [fc.constantFrom("standard" as const, "premium" as const), fc.constantFrom(...DeclineReason.literals), fc.integer({ min: 1, max: 5 })],
-    ([tier, reason, declines]) => {
-      const retried = retriesDecline(paymentRetryPolicy(tier), new Declined({ reason }), declines)
-      assert.strictEqual(retried, tier === "premium" && reason !== "fraud" && declines === 1)
+    "retries a decline only for premium and never for fraud",
+    [fc.constantFrom("standard" as const, "premium" as const), fc.constantFrom(...DeclineReason.literals)],
+    ([tier, reason]) => {
+      assert.strictEqual(retryable(paymentRetryPolicy(tier), new Declined({ reason })), tier === "premium" && reason !== "fraud")
     }
   )
 })
