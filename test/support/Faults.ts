@@ -1,4 +1,4 @@
-import { Context, Duration, Effect, Layer, Ref } from "effect"
+import { Context, type Duration, Effect, Layer, Ref } from "effect"
 import { Declined, type DeclineReason } from "../../src/domain/commerce/Payment.js"
 import { Customers } from "../../src/orchestration/commerce/Customers.js"
 import { Inventory } from "../../src/orchestration/commerce/Inventory.js"
