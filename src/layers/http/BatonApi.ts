@@ -1,5 +1,6 @@
 import * as HttpApi from "@effect/platform/HttpApi"
 import * as OpenApi from "@effect/platform/OpenApi"
+import { CommerceApi } from "./CommerceApi.js"
 import { HealthApi } from "./HealthApi.js"
 import { AuthApi, MeApi } from "./IdentityApi.js"
 import { MembersApi, RolesApi } from "./MembersApi.js"
@@ -15,6 +16,7 @@ export class BatonApi extends HttpApi.make("baton")
   .add(MembersApi)
   .add(RolesApi)
   .add(SettingsApi)
+  .add(CommerceApi)
   .annotate(OpenApi.Title, "baton")
   .annotate(OpenApi.Description, "Orchestration core for multi-tenant admin platforms")
   .annotate(OpenApi.Version, "0.1.0")

@@ -6,6 +6,7 @@ import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { Duration, Effect, Layer } from "effect"
 import { BatonApi } from "./BatonApi.js"
 import * as Authentication from "./Authentication.js"
+import * as CommerceHttp from "./CommerceHttp.js"
 import * as HealthHttp from "./HealthHttp.js"
 import * as IdentityHttp from "./IdentityHttp.js"
 import * as HttpMetrics from "./HttpMetrics.js"
@@ -22,7 +23,8 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     TenantsHttp.layer,
     MembersHttp.membersLayer,
     MembersHttp.rolesLayer,
-    SettingsHttp.layer
+    SettingsHttp.layer,
+    CommerceHttp.layer
   ]),
   Layer.provide(Authentication.layer)
 )

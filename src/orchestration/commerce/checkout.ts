@@ -7,6 +7,7 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { CheckoutFailed } from "./CheckoutFailed.js"
 import { CheckoutWorkflow } from "./CheckoutWorkflow.js"
 import { Orders } from "./Orders.js"
 
@@ -16,7 +17,7 @@ import { Orders } from "./Orders.js"
  * a retry of the same request, concurrent or later, joins it or gets its stored outcome;
  * another request under a used key is refused with `IdempotencyKeyReused`. Outcomes:
  * `OrderPlaced | CheckoutRejected | InsufficientStock | PaymentDeclined | IdempotencyKeyReused`
- * or a refusal. Fails when the saga failed on infrastructure (and was rolled back).
+ * or a refusal. `CheckoutFailed` when the saga failed on infrastructure (and was rolled back).
  */
 export const checkout = Effect.fn("Commerce.checkout")(function*(
   actor: Actor,
@@ -32,5 +33,7 @@ export const checkout = Effect.fn("Commerce.checkout")(function*(
     yield* (yield* AuditTrail).record(checkoutAudit({ tenantId, key, actor }, "IdempotencyKeyReused", { reason: "the key was first used for another request" }))
     return new IdempotencyKeyReused({ key })
   }
-  return yield* CheckoutWorkflow.execute({ tenantId, key, actor, request })
+  return yield* CheckoutWorkflow.execute({ tenantId, key, actor, request }).pipe(
+    Effect.mapError((failure) => new CheckoutFailed({ key, reason: failure.message }))
+  )
 })
