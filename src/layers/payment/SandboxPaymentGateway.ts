@@ -1,4 +1,4 @@
-import { Context, Effect, Layer, Ref } from "effect"
+import { Context, Effect, Layer } from "effect"
 import type { Money } from "../../domain/commerce/Money.js"
 import {
   ChargeId,
@@ -48,25 +48,35 @@ export class SandboxLedger extends Context.Tag("baton/layers/payment/SandboxLedg
  * a charge is refunded at most once. Its memory ends with the process.
  */
 export const layer: Layer.Layer<PaymentGateway | SandboxLedger> = Layer.effectContext(
-  Effect.gen(function*() {
-    const state = yield* Ref.make<Ledger>({ charges: [], refunds: [] })
+  Effect.sync(() => {
+    const charges = new Map<string, ChargeResult>()
+    const refunds = new Map<string, { readonly chargeKey: string; readonly result: RefundResult }>()
+    const refundOfCharge = new Map<string, RefundResult>()
     const gateway = PaymentGateway.of({
       charge: (request) =>
-        Ref.modify(state, (ledger) => {
-          const known = ledger.charges.find((c) => c.key === request.idempotencyKey)
-          if (known !== undefined) return [known.result, ledger]
-          const result = decide(request.paymentMethod, `ch_sandbox_${ledger.charges.length + 1}`, request.amount)
-          return [result, { ...ledger, charges: [...ledger.charges, { key: request.idempotencyKey, result }] }]
+        Effect.sync(() => {
+          const known = charges.get(request.idempotencyKey)
+          if (known !== undefined) return known
+          const result = decide(request.paymentMethod, `ch_sandbox_${charges.size + 1}`, request.amount)
+          charges.set(request.idempotencyKey, result)
+          return result
         }),
       refund: (request) =>
-        Ref.modify(state, (ledger) => {
-          const known = ledger.refunds.find((r) => r.key === request.idempotencyKey || (r.chargeKey === request.chargeKey && r.result._tag === "Refunded"))
-          if (known !== undefined) return [known.result, ledger]
-          const charged = ledger.charges.some((c) => c.key === request.chargeKey && c.result._tag === "Charged")
-          const result = charged ? new Refunded({ refundId: RefundId.make(`re_sandbox_${ledger.refunds.length + 1}`) }) : new NothingToRefund()
-          return [result, { ...ledger, refunds: [...ledger.refunds, { key: request.idempotencyKey, chargeKey: request.chargeKey, result }] }]
+        Effect.sync(() => {
+          const known = refunds.get(request.idempotencyKey)?.result ?? refundOfCharge.get(request.chargeKey)
+          if (known !== undefined) return known
+          const result = charges.get(request.chargeKey)?._tag === "Charged"
+            ? new Refunded({ refundId: RefundId.make(`re_sandbox_${refunds.size + 1}`) })
+            : new NothingToRefund()
+          refunds.set(request.idempotencyKey, { chargeKey: request.chargeKey, result })
+          if (result._tag === "Refunded") refundOfCharge.set(request.chargeKey, result)
+          return result
         })
     })
-    return Context.make(PaymentGateway, gateway).pipe(Context.add(SandboxLedger, { ledger: Ref.get(state) }))
+    const ledger: Effect.Effect<Ledger> = Effect.sync(() => ({
+      charges: [...charges].map(([key, result]) => ({ key, result })),
+      refunds: [...refunds].map(([key, { chargeKey, result }]) => ({ key, chargeKey, result }))
+    }))
+    return Context.make(PaymentGateway, gateway).pipe(Context.add(SandboxLedger, { ledger }))
   })
 )

@@ -39,16 +39,20 @@ const toLevel = (row: typeof LevelRow.Type) =>
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
 
+  const findLevels = SqlSchema.findAll({
+    Request: Schema.Struct({ tenantId: Schema.String, skus: Schema.Array(Schema.String), now: Schema.Number }),
+    Result: LevelRow,
+    execute: ({ now, skus, tenantId }) =>
+      sql`SELECT s.sku, s.name, s.unit_amount, s.currency, s.on_hand,
+            s.on_hand - COALESCE((SELECT SUM(l.quantity) FROM baton_reservation_lines l
+              WHERE l.tenant_id = s.tenant_id AND l.sku = s.sku AND l.held = 1 AND l.expires_at > ${now}), 0) AS available
+          FROM baton_stock s WHERE s.tenant_id = ${tenantId} AND s.sku IN ${sql.in(skus)} ORDER BY s.sku`
+  })
+
   const levels = (tenantId: TenantId, skus: ReadonlyArray<string>, now: DateTime.Utc) =>
-    skus.length === 0 ? Effect.succeed([]) : SqlSchema.findAll({
-      Request: Schema.Void,
-      Result: LevelRow,
-      execute: () =>
-        sql`SELECT s.sku, s.name, s.unit_amount, s.currency, s.on_hand,
-              s.on_hand - COALESCE((SELECT SUM(l.quantity) FROM baton_reservation_lines l
-                WHERE l.tenant_id = s.tenant_id AND l.sku = s.sku AND l.held = 1 AND l.expires_at > ${DateTime.toEpochMillis(now)}), 0) AS available
-            FROM baton_stock s WHERE s.tenant_id = ${tenantId} AND s.sku IN ${sql.in([...new Set(skus)])} ORDER BY s.sku`
-    })(undefined).pipe(Effect.map((rows) => rows.map(toLevel)))
+    skus.length === 0
+      ? Effect.succeed([])
+      : findLevels({ tenantId, skus: [...new Set(skus)], now: DateTime.toEpochMillis(now) }).pipe(Effect.map((rows) => rows.map(toLevel)))
 
   /** Serialises writers of these products' stock on PostgreSQL (SQLite transactions are serial already). */
   const lockStock = (tenantId: TenantId, skus: ReadonlyArray<string>) =>

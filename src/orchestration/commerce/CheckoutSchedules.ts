@@ -2,10 +2,9 @@ import { Duration, Schedule } from "effect"
 import type { ChargeResult } from "../../domain/commerce/Payment.js"
 import { type PaymentRetryPolicy, retryable } from "../../domain/commerce/PaymentPolicy.js"
 
-/** One charge of a checkout: its number (from 1), its idempotency key and what came of it. */
+/** One charge of a checkout: its number (from 1) and what came of it. */
 export interface ChargeAttempt {
   readonly attempt: number
-  readonly key: string
   readonly result: ChargeResult
 }
 

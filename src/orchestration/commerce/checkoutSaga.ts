@@ -1,8 +1,8 @@
 import * as Activity from "@effect/workflow/Activity"
-import { Cause, Effect, Option, Schema } from "effect"
+import { Cause, Context, Effect, Option, Schema } from "effect"
 import { StockReserved } from "../../domain/commerce/CheckoutDecision.js"
 import { CheckoutRejected, InsufficientStock, OrderPlaced, PaymentDeclined } from "../../domain/commerce/CheckoutOutcomes.js"
-import { ChargeResult, NothingToRefund, RefundFailed, Refunded } from "../../domain/commerce/Payment.js"
+import { type Charged, ChargeResult, NothingToRefund, RefundFailed, Refunded } from "../../domain/commerce/Payment.js"
 import { paymentRetryPolicy } from "../../domain/commerce/PaymentPolicy.js"
 import { ReservationLapsed } from "../../domain/commerce/Stock.js"
 import { RepositoryError } from "../shared/RepositoryError.js"
@@ -17,6 +17,17 @@ import { releaseStock } from "./releaseStock.js"
 import { reserveStock } from "./reserveStock.js"
 import { rollBackCheckout } from "./rollBackCheckout.js"
 
+/** What a step works on, provided by the saga: the steps are defined once, their input is their context. */
+class Command extends Context.Tag("baton/commerce/checkoutSaga/Command")<Command, CheckoutCommand>() {}
+class Reservation extends Context.Tag("baton/commerce/checkoutSaga/Reservation")<Reservation, StockReserved>() {}
+class ChargeKeys extends Context.Tag("baton/commerce/checkoutSaga/ChargeKeys")<ChargeKeys, {
+  readonly key: string
+  readonly refundKey: string
+}>() {}
+class Payment extends Context.Tag("baton/commerce/checkoutSaga/Payment")<Payment, Charged>() {}
+class Conclusion extends Context.Tag("baton/commerce/checkoutSaga/Conclusion")<Conclusion, PaymentDeclined | InsufficientStock>() {}
+class Failure extends Context.Tag("baton/commerce/checkoutSaga/Failure")<Failure, string>() {}
+
 const StepError = Schema.Union(RepositoryError, PaymentGatewayError)
 
 /** A durable step: its result is stored, so a resumed saga does not run it again; a store failure is retried first. */
@@ -28,6 +39,24 @@ const step = <A, I, R>(name: string, success: Schema.Schema<A, I>, execute: Effe
     execute: Effect.retry(execute, { schedule: storeRetries, while: (error) => error._tag === "RepositoryError" })
   })
 
+const reserve = step("reserve", Schema.Union(StockReserved, CheckoutRejected, InsufficientStock), Effect.flatMap(Command, reserveStock))
+const release = step("release", Schema.Void, Effect.flatMap(Effect.all([Command, Reservation]), ([c, r]) => releaseStock(c, r)))
+/** Charges under the attempt's key (`Activity.CurrentAttempt` numbers the attempts: charge/1, charge/2). */
+const charge = step("charge", ChargeResult, Effect.flatMap(Effect.all([Command, Reservation, ChargeKeys]), ([c, r, k]) => chargePayment(c, r, k.key)))
+/** Refunds the attempt's charge, if it was ever taken (refund/1 goes with charge/1). */
+const refund = step(
+  "refund",
+  Schema.Union(Refunded, NothingToRefund, RefundFailed),
+  Effect.flatMap(Effect.all([Command, ChargeKeys]), ([c, k]) => refundCharge(c, k.key, k.refundKey))
+)
+const place = step("place", Schema.Union(OrderPlaced, ReservationLapsed), Effect.flatMap(Effect.all([Command, Reservation, Payment]), ([c, r, p]) => placeOrder(c, r, p)))
+const conclude = step(
+  "conclude",
+  Schema.Union(PaymentDeclined, InsufficientStock),
+  Effect.flatMap(Effect.all([Command, Reservation, Conclusion]), ([c, r, o]) => rollBackCheckout(c, r, o))
+)
+const compensate = step("compensate", Schema.Void, Effect.flatMap(Effect.all([Command, Failure]), ([c, f]) => compensateCheckout(c, f)))
+
 /** A compensation never fails the rollback: a step that still fails is logged in full (reservations also expire). */
 const compensating = <R>(effect: Effect.Effect<unknown, unknown, R>) =>
   effect.pipe(Effect.asVoid, Effect.catchAllCause((cause) => Effect.logError("checkout compensation failed", cause)))
@@ -38,45 +67,41 @@ const describe = (cause: Cause.Cause<unknown>) =>
     onSome: (error) => (error instanceof Error ? error.message : String(error))
   })
 
-/** One charge, under its own idempotency key; should the saga fail later, it is refunded (if it was ever taken). */
-const chargeOnce = (command: CheckoutCommand, reserved: StockReserved, attempt: number) =>
+/** One charge, under its attempt's own idempotency key; should the saga fail later, it is refunded (if it was ever taken). */
+const chargeOnce = (attempt: number) =>
   Effect.gen(function*() {
-    const key = yield* Activity.idempotencyKey(`charge-${attempt}`)
-    const refundKey = yield* Activity.idempotencyKey(`refund-${attempt}`)
-    yield* CheckoutWorkflow.withCompensation(Effect.void, () =>
-      compensating(step(`refund-${attempt}`, Schema.Union(Refunded, NothingToRefund, RefundFailed), refundCharge(command, key, refundKey))))
-    const result = yield* step(`charge-${attempt}`, ChargeResult, chargePayment(command, reserved, key))
-    return { attempt, key, refundKey, result }
-  })
+    const keys = { key: yield* Activity.idempotencyKey("charge", { includeAttempt: true }), refundKey: yield* Activity.idempotencyKey("refund", { includeAttempt: true }) }
+    const inAttempt = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+      effect.pipe(Effect.provideService(ChargeKeys, keys), Effect.provideService(Activity.CurrentAttempt, attempt))
+    yield* CheckoutWorkflow.withCompensation(Effect.void, () => compensating(inAttempt(refund)))
+    return { attempt, result: yield* inAttempt(charge), refund: inAttempt(refund) }
+  }).pipe(Effect.provideService(Activity.CurrentAttempt, attempt))
 
 /** Charges, then charges again after a decline as the customer's retry policy (turned into a `Schedule`) allows. */
-const charge = (command: CheckoutCommand, reserved: StockReserved) =>
+const chargeWithPolicy = (reserved: StockReserved) =>
   Effect.suspend(() => {
     let attempt = 0
     return Effect.repeat(
-      Effect.suspend(() => chargeOnce(command, reserved, ++attempt)),
+      Effect.suspend(() => chargeOnce(++attempt)),
       declineRetries<Effect.Effect.Success<ReturnType<typeof chargeOnce>>>(paymentRetryPolicy(reserved.ready.tier))
     )
-  })
+  }).pipe(Effect.provideService(Reservation, reserved))
 
 const runCheckout = (command: CheckoutCommand) =>
   Effect.gen(function*() {
-    yield* CheckoutWorkflow.withCompensation(Effect.void, (_, cause) =>
-      compensating(step("compensate", Schema.Void, compensateCheckout(command, describe(cause)))))
-    const reserved = yield* step("reserve", Schema.Union(StockReserved, CheckoutRejected, InsufficientStock), reserveStock(command)).pipe(
-      CheckoutWorkflow.withCompensation((result) =>
-        result._tag === "StockReserved" ? compensating(step("release", Schema.Void, releaseStock(command, result))) : Effect.void)
-    )
+    yield* CheckoutWorkflow.withCompensation(Effect.void, (_, cause) => compensating(Effect.provideService(compensate, Failure, describe(cause))))
+    const reserved = yield* CheckoutWorkflow.withCompensation(reserve, (result) =>
+      result._tag === "StockReserved" ? compensating(Effect.provideService(release, Reservation, result)) : Effect.void)
     if (reserved._tag !== "StockReserved") return reserved
-    const paid = yield* charge(command, reserved)
-    if (paid.result._tag === "Declined") {
-      return yield* step("decline", PaymentDeclined, rollBackCheckout(command, reserved, new PaymentDeclined({ reason: paid.result.reason })))
-    }
-    const placed = yield* step("place", Schema.Union(OrderPlaced, ReservationLapsed), placeOrder(command, reserved, paid.result))
+    const paid = yield* chargeWithPolicy(reserved)
+    const settle = (outcome: PaymentDeclined | InsufficientStock) =>
+      conclude.pipe(Effect.provideService(Conclusion, outcome), Effect.provideService(Reservation, reserved))
+    if (paid.result._tag === "Declined") return yield* settle(new PaymentDeclined({ reason: paid.result.reason }))
+    const placed = yield* place.pipe(Effect.provideService(Payment, paid.result), Effect.provideService(Reservation, reserved))
     if (placed._tag === "OrderPlaced") return placed
-    yield* step(`refund-${paid.attempt}`, Schema.Union(Refunded, NothingToRefund, RefundFailed), refundCharge(command, paid.key, paid.refundKey))
-    return yield* step("lapse", InsufficientStock, rollBackCheckout(command, reserved, new InsufficientStock({ skus: placed.skus })))
-  })
+    yield* paid.refund.pipe(Effect.provideService(Reservation, reserved))
+    return yield* settle(new InsufficientStock({ skus: placed.skus }))
+  }).pipe(Effect.provideService(Command, command))
 
 /**
  * The checkout saga registered with the workflow engine: reserve → charge (retry policy) →
@@ -84,4 +109,4 @@ const runCheckout = (command: CheckoutCommand) =>
  * compensations (refund every charge, release the stock, record and alert) run only when the
  * saga fails on infrastructure after its retries.
  */
-export const layer = CheckoutWorkflow.toLayer((command) => runCheckout(command))
+export const layer = CheckoutWorkflow.toLayer(runCheckout)
