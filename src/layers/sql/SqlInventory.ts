@@ -9,14 +9,19 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { Inventory, type ReservationRequest } from "../../orchestration/commerce/Inventory.js"
 import { mapErrors, SqlNumber } from "./SqlErrors.js"
 
+const SqlInt = Schema.compose(SqlNumber, Schema.Int)
+
 const LevelRow = Schema.Struct({
   sku: Sku,
-  name: Schema.String,
-  unit_amount: SqlNumber,
+  name: StockLevel.fields.name,
+  unit_amount: SqlInt,
   currency: CurrencyCode,
-  on_hand: SqlNumber,
-  available: SqlNumber
+  on_hand: SqlInt,
+  available: SqlInt
 })
+
+/** The row schema checked every field: the instances are built without validating them again. */
+const decoded = { disableValidation: true } as const
 
 const ReservationRow = Schema.Struct({
   status: Schema.Literal("held", "committed", "released"),
@@ -31,10 +36,10 @@ const toLevel = (row: typeof LevelRow.Type) =>
   new StockLevel({
     sku: row.sku,
     name: row.name,
-    unitPrice: new Money({ amount: row.unit_amount, currency: row.currency }),
+    unitPrice: new Money({ amount: row.unit_amount, currency: row.currency }, decoded),
     onHand: row.on_hand,
     available: row.available
-  })
+  }, decoded)
 
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient

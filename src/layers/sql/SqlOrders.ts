@@ -9,6 +9,9 @@ import { Orders } from "../../orchestration/commerce/Orders.js"
 import { mapErrors, SqlNumber } from "./SqlErrors.js"
 
 const Millis = Schema.compose(SqlNumber, Schema.DateTimeUtcFromNumber)
+
+/** The row schemas check every field: the instances are built without validating them again. */
+const decoded = { disableValidation: true } as const
 const Key = Schema.Struct({ tenantId: Schema.String, id: Schema.String })
 
 const CheckoutRow = Schema.Struct({
@@ -27,7 +30,7 @@ const OrderRow = Schema.Struct({
   checkout_key: Order.fields.checkoutKey,
   customer_id: Order.fields.customerId,
   lines: Schema.parseJson(Schema.NonEmptyArray(OrderLine)),
-  total_amount: SqlNumber,
+  total_amount: Schema.compose(SqlNumber, Schema.Int),
   currency: CurrencyCode,
   confirmation: Order.fields.confirmation,
   charge_id: Order.fields.chargeId,
@@ -43,7 +46,7 @@ const toCheckout = (row: typeof CheckoutRow.Type) =>
     ...(row.note === null ? {} : { note: row.note }),
     createdAt: row.created_at,
     updatedAt: row.updated_at
-  })
+  }, decoded)
 
 const toOrder = (row: typeof OrderRow.Type) =>
   new Order({
@@ -52,11 +55,11 @@ const toOrder = (row: typeof OrderRow.Type) =>
     checkoutKey: row.checkout_key,
     customerId: row.customer_id,
     lines: row.lines,
-    total: new Money({ amount: row.total_amount, currency: row.currency }),
+    total: new Money({ amount: row.total_amount, currency: row.currency }, decoded),
     confirmation: row.confirmation,
     chargeId: row.charge_id,
     placedAt: row.placed_at
-  })
+  }, decoded)
 
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
@@ -86,7 +89,7 @@ export const make = Effect.gen(function*() {
   return Orders.of({
     openCheckout: (checkout) =>
       Effect.gen(function*() {
-        yield* sql`INSERT INTO baton_checkouts ${
+        const opened = yield* sql`INSERT INTO baton_checkouts ${
           sql.insert({
             tenant_id: checkout.tenantId,
             key: checkout.key,
@@ -96,7 +99,8 @@ export const make = Effect.gen(function*() {
             created_at: DateTime.toEpochMillis(checkout.createdAt),
             updated_at: DateTime.toEpochMillis(checkout.updatedAt)
           })
-        } ON CONFLICT (tenant_id, key) DO NOTHING`
+        } ON CONFLICT (tenant_id, key) DO NOTHING RETURNING key`.pipe(Effect.map((rows) => rows.length > 0))
+        if (opened) return checkout
         return toCheckout(yield* Effect.flatten(findCheckout({ tenantId: checkout.tenantId, id: checkout.key })))
       }).pipe(mapErrors("Orders.openCheckout")),
     findCheckout: (tenantId, key) =>
@@ -113,7 +117,7 @@ export const make = Effect.gen(function*() {
       ),
     place: (order) =>
       Effect.gen(function*() {
-        yield* sql`INSERT INTO baton_orders ${
+        const placed = yield* sql`INSERT INTO baton_orders ${
           sql.insert({
             tenant_id: order.tenantId,
             id: order.id,
@@ -126,7 +130,8 @@ export const make = Effect.gen(function*() {
             charge_id: order.chargeId,
             placed_at: DateTime.toEpochMillis(order.placedAt)
           })
-        } ON CONFLICT (tenant_id, checkout_key) DO NOTHING`
+        } ON CONFLICT (tenant_id, checkout_key) DO NOTHING RETURNING id`.pipe(Effect.map((rows) => rows.length > 0))
+        if (placed) return order
         return toOrder(yield* findOrderOfCheckout({ tenantId: order.tenantId, id: order.checkoutKey }))
       }).pipe(mapErrors("Orders.place")),
     find: (tenantId, id) => findOrder({ tenantId, id }).pipe(Effect.map(Option.map(toOrder)), mapErrors("Orders.find"))

@@ -2,10 +2,10 @@ import { Duration, Schedule } from "effect"
 import type { ChargeResult } from "../../domain/commerce/Payment.js"
 import { type PaymentRetryPolicy, retryable } from "../../domain/commerce/PaymentPolicy.js"
 
-/** One charge of a checkout: its number (from 1) and what came of it. */
+/** One attempt to pay: its number (from 1) and what came of it (a decline, or what paying led to). */
 export interface ChargeAttempt {
   readonly attempt: number
-  readonly result: ChargeResult
+  readonly result: ChargeResult | { readonly _tag: "OrderPlaced" | "ReservationLapsed" }
 }
 
 /** Transient failures of the payment service: exponential backoff with jitter, `transientRetries` times. */
@@ -22,7 +22,7 @@ export const transientRetries = (policy: PaymentRetryPolicy) =>
 export const declineRetries = <A extends ChargeAttempt>(policy: PaymentRetryPolicy): Schedule.Schedule<A, A> =>
   Schedule.spaced(Duration.millis(policy.declineRetryDelayMillis)).pipe(
     Schedule.intersect(Schedule.recurs(policy.declineRetries)),
-    Schedule.whileInput((attempt: A) => retryable(policy, attempt.result)),
+    Schedule.whileInput((attempt: A) => attempt.result._tag === "Declined" && retryable(policy, attempt.result)),
     Schedule.passthrough
   )
 

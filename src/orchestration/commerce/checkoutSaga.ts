@@ -2,7 +2,7 @@ import * as Activity from "@effect/workflow/Activity"
 import { Cause, Context, Effect, Option, Schema } from "effect"
 import { StockReserved } from "../../domain/commerce/CheckoutDecision.js"
 import { CheckoutRejected, InsufficientStock, OrderPlaced, PaymentDeclined } from "../../domain/commerce/CheckoutOutcomes.js"
-import { type Charged, ChargeResult, NothingToRefund, RefundFailed, Refunded } from "../../domain/commerce/Payment.js"
+import { Declined, NothingToRefund, RefundFailed, Refunded } from "../../domain/commerce/Payment.js"
 import { paymentRetryPolicy } from "../../domain/commerce/PaymentPolicy.js"
 import { ReservationLapsed } from "../../domain/commerce/Stock.js"
 import { RepositoryError } from "../shared/RepositoryError.js"
@@ -24,11 +24,12 @@ class ChargeKeys extends Context.Tag("baton/commerce/checkoutSaga/ChargeKeys")<C
   readonly key: string
   readonly refundKey: string
 }>() {}
-class Payment extends Context.Tag("baton/commerce/checkoutSaga/Payment")<Payment, Charged>() {}
 class Conclusion extends Context.Tag("baton/commerce/checkoutSaga/Conclusion")<Conclusion, PaymentDeclined | InsufficientStock>() {}
 class Failure extends Context.Tag("baton/commerce/checkoutSaga/Failure")<Failure, string>() {}
 
 const StepError = Schema.Union(RepositoryError, PaymentGatewayError)
+
+type PlaceRequirements = Effect.Effect.Context<ReturnType<typeof placeOrder>>
 
 /** A durable step: its result is stored, so a resumed saga does not run it again; a store failure is retried first. */
 const step = <A, I, R>(name: string, success: Schema.Schema<A, I>, execute: Effect.Effect<A, RepositoryError | PaymentGatewayError, R>) =>
@@ -41,15 +42,28 @@ const step = <A, I, R>(name: string, success: Schema.Schema<A, I>, execute: Effe
 
 const reserve = step("reserve", Schema.Union(StockReserved, CheckoutRejected, InsufficientStock), Effect.flatMap(Command, reserveStock))
 const release = step("release", Schema.Void, Effect.flatMap(Effect.all([Command, Reservation]), ([c, r]) => releaseStock(c, r)))
-/** Charges under the attempt's key (`Activity.CurrentAttempt` numbers the attempts: charge/1, charge/2). */
-const charge = step("charge", ChargeResult, Effect.flatMap(Effect.all([Command, Reservation, ChargeKeys]), ([c, r, k]) => chargePayment(c, r, k.key)))
+/**
+ * Pays and places the order, as one durable step per charge attempt (`Activity.CurrentAttempt`
+ * numbers them: pay/1, pay/2): charges under the attempt's key, then places the order. Run again
+ * after a crash, it asks the charge again under the same key (the gateway answers, it does not
+ * charge twice) and finds the order already placed. Store failures retry the placing only.
+ */
+const pay = Activity.make({
+  name: "pay",
+  success: Schema.Union(Declined, OrderPlaced, ReservationLapsed),
+  error: StepError,
+  execute: Effect.flatMap(Effect.all([Command, Reservation, ChargeKeys]), ([c, r, k]) =>
+    Effect.flatMap(chargePayment(c, r, k.key), (charged): Effect.Effect<Declined | OrderPlaced | ReservationLapsed, RepositoryError, PlaceRequirements> =>
+      charged._tag === "Declined"
+        ? Effect.succeed(charged)
+        : Effect.retry(placeOrder(c, r, charged), { schedule: storeRetries, while: (error) => error._tag === "RepositoryError" })))
+})
 /** Refunds the attempt's charge, if it was ever taken (refund/1 goes with charge/1). */
 const refund = step(
   "refund",
   Schema.Union(Refunded, NothingToRefund, RefundFailed),
   Effect.flatMap(Effect.all([Command, ChargeKeys]), ([c, k]) => refundCharge(c, k.key, k.refundKey))
 )
-const place = step("place", Schema.Union(OrderPlaced, ReservationLapsed), Effect.flatMap(Effect.all([Command, Reservation, Payment]), ([c, r, p]) => placeOrder(c, r, p)))
 const conclude = step(
   "conclude",
   Schema.Union(PaymentDeclined, InsufficientStock),
@@ -67,17 +81,17 @@ const describe = (cause: Cause.Cause<unknown>) =>
     onSome: (error) => (error instanceof Error ? error.message : String(error))
   })
 
-/** One charge, under its attempt's own idempotency key; should the saga fail later, it is refunded (if it was ever taken). */
+/** One attempt to pay, under its own idempotency key; should the saga fail, its charge is refunded (if it was ever taken). */
 const chargeOnce = (attempt: number) =>
   Effect.gen(function*() {
     const keys = { key: yield* Activity.idempotencyKey("charge", { includeAttempt: true }), refundKey: yield* Activity.idempotencyKey("refund", { includeAttempt: true }) }
     const inAttempt = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
       effect.pipe(Effect.provideService(ChargeKeys, keys), Effect.provideService(Activity.CurrentAttempt, attempt))
     yield* CheckoutWorkflow.withCompensation(Effect.void, () => compensating(inAttempt(refund)))
-    return { attempt, result: yield* inAttempt(charge), refund: inAttempt(refund) }
+    return { attempt, result: yield* inAttempt(pay), refund: inAttempt(refund) }
   }).pipe(Effect.provideService(Activity.CurrentAttempt, attempt))
 
-/** Charges, then charges again after a decline as the customer's retry policy (turned into a `Schedule`) allows. */
+/** Pays, then pays again after a decline as the customer's retry policy (turned into a `Schedule`) allows. */
 const chargeWithPolicy = (reserved: StockReserved) =>
   Effect.suspend(() => {
     let attempt = 0
@@ -94,18 +108,17 @@ const runCheckout = (command: CheckoutCommand) =>
       result._tag === "StockReserved" ? compensating(Effect.provideService(release, Reservation, result)) : Effect.void)
     if (reserved._tag !== "StockReserved") return reserved
     const paid = yield* chargeWithPolicy(reserved)
+    if (paid.result._tag === "OrderPlaced") return paid.result
     const settle = (outcome: PaymentDeclined | InsufficientStock) =>
       conclude.pipe(Effect.provideService(Conclusion, outcome), Effect.provideService(Reservation, reserved))
     if (paid.result._tag === "Declined") return yield* settle(new PaymentDeclined({ reason: paid.result.reason }))
-    const placed = yield* place.pipe(Effect.provideService(Payment, paid.result), Effect.provideService(Reservation, reserved))
-    if (placed._tag === "OrderPlaced") return placed
-    yield* paid.refund.pipe(Effect.provideService(Reservation, reserved))
-    return yield* settle(new InsufficientStock({ skus: placed.skus }))
+    yield* paid.refund
+    return yield* settle(new InsufficientStock({ skus: paid.result.skus }))
   }).pipe(Effect.provideService(Command, command))
 
 /**
- * The checkout saga registered with the workflow engine: reserve → charge (retry policy) →
- * place the order. Business rollbacks (a decline, a lapsed reservation) are explicit steps;
+ * The checkout saga registered with the workflow engine, in two durable steps: reserve, then
+ * pay (charge, with the retry policy, and place the order). Business rollbacks (a decline, a lapsed reservation) are explicit steps;
  * compensations (refund every charge, release the stock, record and alert) run only when the
  * saga fails on infrastructure after its retries.
  */

@@ -8,14 +8,13 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
-import { checkoutSettings } from "./checkoutSettings.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { Inventory } from "./Inventory.js"
 import { Orders } from "./Orders.js"
 
 /**
  * The saga's last step, in one transaction: the reservation becomes a sale, the order is placed
- * with its confirmation kind (from the core), the confirmation is sent to the customer and the
+ * with the confirmation kind decided with the reservation, the confirmation is sent to the customer and the
  * order audited. `OrderPlaced`, or `ReservationLapsed` when the reservation expired and its units
  * went to others (nothing is placed). Idempotent: a re-run answers the order already placed and
  * sends nothing twice.
@@ -23,14 +22,13 @@ import { Orders } from "./Orders.js"
 export const placeOrder = Effect.fn("Commerce.placeOrder")(function*(command: CheckoutCommand, reserved: StockReserved, charge: Charged) {
   const { key, tenantId } = command
   const now = yield* DateTime.now
-  const { premiumAbove } = yield* checkoutSettings(tenantId)
   const id = OrderId.make(yield* (yield* Ids).next)
   const [inventory, orders, notifications, auditTrail] = yield* Effect.all([Inventory, Orders, Notifications, AuditTrail])
   return yield* (yield* Transactions).withTransaction(Effect.gen(function*() {
     const committed = yield* inventory.commit(tenantId, reserved.reservationId, now)
     if (committed._tag === "ReservationLapsed") return committed
     const customerId = command.request.customerId
-    const order = yield* orders.place(orderFor({ id, tenantId, key, customerId, reserved, charge, premiumAbove, placedAt: now }))
+    const order = yield* orders.place(orderFor({ id, tenantId, key, customerId, reserved, charge, placedAt: now }))
     const placed = new OrderPlaced({ orderId: order.id, total: order.total, confirmation: order.confirmation })
     if (order.id !== id) return placed
     yield* orders.markCheckout(tenantId, key, { status: "placed", at: now, note: order.id })

@@ -15,7 +15,7 @@ describe("decideCheckout", () => {
     const decision = decide(customer(), [line("a", 2), line("b", 1)], [level("a", 1999, 5), level("b", 500, 1)])
     assert.deepStrictEqual(
       decision,
-      new ReadyToReserve({ items: [item("a", 1999, 2), item("b", 500, 1)], total: eur(4498), tier: "standard", backorder: false })
+      new ReadyToReserve({ items: [item("a", 1999, 2), item("b", 500, 1)], total: eur(4498), tier: "standard", backorder: false, confirmation: "standard" })
     )
   })
 
@@ -42,7 +42,7 @@ describe("decideCheckout", () => {
 
   it("lets a premium customer backorder what is short", () => {
     const decision = decide(customer("premium"), [line("a", 2)], [level("a", 1, 0)])
-    assert.deepStrictEqual(decision, new ReadyToReserve({ items: [item("a", 1, 2)], total: eur(2), tier: "premium", backorder: true }))
+    assert.deepStrictEqual(decision, new ReadyToReserve({ items: [item("a", 1, 2)], total: eur(2), tier: "premium", backorder: true, confirmation: "premium" }))
   })
 
   it.prop(
