@@ -146,11 +146,12 @@ export const benchmark: Benchmark = {
   run: async ({ quick }) => {
     const count = quick ? 400 : 2000
     const rounds = quick ? 1 : 3
-    const results = { direct: [] as Array<Measured>, memory: [] as Array<Measured>, durable: [] as Array<Measured> }
+    const results = { direct: [] as Array<Measured>, memory: [] as Array<Measured>, durable: [] as Array<Measured>, shards300: [] as Array<Measured> }
     for (let round = 0; round < rounds; round++) {
       results.direct.push(await measure("direct", WorkflowEngines.layerMemory, count, concurrency, direct))
       results.memory.push(await measure("memory", WorkflowEngines.layerMemory, count))
       results.durable.push(await measure("durable", WorkflowEngines.layerSql(), count))
+      results.shards300.push(await measure("durable300", WorkflowEngines.layerSql({ shardsPerGroup: 300 }), count))
     }
     const single = await measure("single", WorkflowEngines.layerSql(), quick ? 50 : 200, 1)
     const [floor, memory, durable] = [best(results.direct), best(results.memory), best(results.durable)]
@@ -172,6 +173,7 @@ export const benchmark: Benchmark = {
         row("the steps alone, no engine", floor),
         row("in-memory engine (not durable)", memory),
         row("durable engine, SQLite", durable),
+        row("durable engine, SQLite, 300 shards (the cluster's default)", best(results.shards300)),
         row("durable engine, SQLite, one at a time", single)
       ],
       figures
