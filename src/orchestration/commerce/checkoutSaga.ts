@@ -20,10 +20,6 @@ import { rollBackCheckout } from "./rollBackCheckout.js"
 /** What a step works on, provided by the saga: the steps are defined once, their input is their context. */
 class Command extends Context.Tag("baton/commerce/checkoutSaga/Command")<Command, CheckoutCommand>() {}
 class Reservation extends Context.Tag("baton/commerce/checkoutSaga/Reservation")<Reservation, StockReserved>() {}
-class ChargeKeys extends Context.Tag("baton/commerce/checkoutSaga/ChargeKeys")<ChargeKeys, {
-  readonly key: string
-  readonly refundKey: string
-}>() {}
 class Conclusion extends Context.Tag("baton/commerce/checkoutSaga/Conclusion")<Conclusion, PaymentDeclined | InsufficientStock>() {}
 class Failure extends Context.Tag("baton/commerce/checkoutSaga/Failure")<Failure, string>() {}
 
@@ -40,6 +36,10 @@ const step = <A, I, R>(name: string, success: Schema.Schema<A, I>, execute: Effe
     execute: Effect.retry(execute, { schedule: storeRetries, while: (error) => error._tag === "RepositoryError" })
   })
 
+/** The idempotency key of the attempt's charge (`Activity.CurrentAttempt`), or of its refund: stable across re-runs. */
+const chargeKey = Activity.idempotencyKey("charge", { includeAttempt: true })
+const refundKey = Activity.idempotencyKey("refund", { includeAttempt: true })
+
 const reserve = step("reserve", Schema.Union(StockReserved, CheckoutRejected, InsufficientStock), Effect.flatMap(Command, reserveStock))
 const release = step("release", Schema.Void, Effect.flatMap(Effect.all([Command, Reservation]), ([c, r]) => releaseStock(c, r)))
 /**
@@ -52,17 +52,17 @@ const pay = Activity.make({
   name: "pay",
   success: Schema.Union(Declined, OrderPlaced, ReservationLapsed),
   error: StepError,
-  execute: Effect.flatMap(Effect.all([Command, Reservation, ChargeKeys]), ([c, r, k]) =>
-    Effect.flatMap(chargePayment(c, r, k.key), (charged): Effect.Effect<Declined | OrderPlaced | ReservationLapsed, RepositoryError, PlaceRequirements> =>
+  execute: Effect.flatMap(Effect.all([Command, Reservation, chargeKey]), ([c, r, key]) =>
+    Effect.flatMap(chargePayment(c, r, key), (charged): Effect.Effect<Declined | OrderPlaced | ReservationLapsed, RepositoryError, PlaceRequirements> =>
       charged._tag === "Declined"
         ? Effect.succeed(charged)
         : Effect.retry(placeOrder(c, r, charged), { schedule: storeRetries, while: (error) => error._tag === "RepositoryError" })))
 })
-/** Refunds the attempt's charge, if it was ever taken (refund/1 goes with charge/1). */
+/** Refunds the attempt's charge, if it was ever taken (refund/1 goes with pay/1). */
 const refund = step(
   "refund",
   Schema.Union(Refunded, NothingToRefund, RefundFailed),
-  Effect.flatMap(Effect.all([Command, ChargeKeys]), ([c, k]) => refundCharge(c, k.key, k.refundKey))
+  Effect.flatMap(Effect.all([Command, chargeKey, refundKey]), ([c, charged, key]) => refundCharge(c, charged, key))
 )
 const conclude = step(
   "conclude",
@@ -84,12 +84,10 @@ const describe = (cause: Cause.Cause<unknown>) =>
 /** One attempt to pay, under its own idempotency key; should the saga fail, its charge is refunded (if it was ever taken). */
 const chargeOnce = (attempt: number) =>
   Effect.gen(function*() {
-    const keys = { key: yield* Activity.idempotencyKey("charge", { includeAttempt: true }), refundKey: yield* Activity.idempotencyKey("refund", { includeAttempt: true }) }
-    const inAttempt = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-      effect.pipe(Effect.provideService(ChargeKeys, keys), Effect.provideService(Activity.CurrentAttempt, attempt))
+    const inAttempt = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.provideService(effect, Activity.CurrentAttempt, attempt)
     yield* CheckoutWorkflow.withCompensation(Effect.void, () => compensating(inAttempt(refund)))
     return { attempt, result: yield* inAttempt(pay), refund: inAttempt(refund) }
-  }).pipe(Effect.provideService(Activity.CurrentAttempt, attempt))
+  })
 
 /** Pays, then pays again after a decline as the customer's retry policy (turned into a `Schedule`) allows. */
 const chargeWithPolicy = (reserved: StockReserved) =>
