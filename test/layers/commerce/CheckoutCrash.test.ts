@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as SqlClient from "@effect/sql/SqlClient"
@@ -37,7 +37,10 @@ describe("exactly-once charging across a crash (real process, kill -9)", () => {
   it.scopedLive("a service killed between the charge and the order resumes after a restart: one charge, one order", () =>
     Effect.gen(function*() {
       const sim = yield* PaymentSimulator.make
-      const dataDir = mkdtempSync(join(tmpdir(), "baton-checkout-crash-"))
+      const dataDir = yield* Effect.acquireRelease(
+        Effect.sync(() => mkdtempSync(join(tmpdir(), "baton-checkout-crash-"))),
+        (dir) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
+      )
       const env = {
         BATON_DATA_DIR: dataDir,
         BATON_PAYMENT_GATEWAY: "http",
