@@ -1,5 +1,5 @@
 import { Config, Effect, Layer, Match, Option, Redacted } from "effect"
-import { bootstrapAdmin } from "../orchestration/identity/createAccount.js"
+import { bootstrapAdmin } from "../orchestration/access/createPlatformAdmin.js"
 
 /** A startup failure that names what to fix. */
 export class BootstrapRejected extends Error {

@@ -52,16 +52,21 @@ const sqlAuditReader = Layer.effect(
     }))
 )
 
+export interface SqlAdapterFamily extends AdapterFamily {
+  /** The same, with the SQL client underneath, for tests that read or break the stored rows. */
+  readonly layer: Layer.Layer<TestPorts | SqlClient.SqlClient>
+}
+
+/** SQLite and (when reachable) PostgreSQL, each a new migrated database per build. */
+export const sqlAdapterFamilies: ReadonlyArray<SqlAdapterFamily> = sqlDatabases.map((database) => ({
+  name: database.name,
+  skip: database.skip,
+  layer: Layer.mergeAll(sqlAuditReader, SqlPorts.layer).pipe(
+    Layer.provideMerge(RecordingNotificationChannels.layer()),
+    Layer.provide(CryptoKit.layerEphemeral()),
+    Layer.provideMerge(database.layer)
+  )
+}))
+
 /** Memory, SQLite and (when reachable) PostgreSQL: the adapters every contract suite runs against. */
-export const adapterFamilies: ReadonlyArray<AdapterFamily> = [
-  memory,
-  ...sqlDatabases.map((database): AdapterFamily => ({
-    name: database.name,
-    skip: database.skip,
-    layer: Layer.mergeAll(sqlAuditReader, SqlPorts.layer).pipe(
-      Layer.provideMerge(RecordingNotificationChannels.layer()),
-      Layer.provide(CryptoKit.layerEphemeral()),
-      Layer.provideMerge(database.layer)
-    )
-  }))
-]
+export const adapterFamilies: ReadonlyArray<AdapterFamily> = [memory, ...sqlAdapterFamilies]

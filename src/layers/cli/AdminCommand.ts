@@ -2,7 +2,7 @@ import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import { Console, Effect, Match } from "effect"
 import { SystemActor } from "../../domain/shared/Actor.js"
-import { createAccount } from "../../orchestration/identity/createAccount.js"
+import { createPlatformAdmin } from "../../orchestration/access/createPlatformAdmin.js"
 import { CommandRefused } from "./SettingsCommand.js"
 
 /** The whole of standard input, without its final newline (a password piped or typed then Ctrl-D). */
@@ -24,7 +24,7 @@ const create = Command.make(
     Effect.gen(function*() {
       if (!passwordStdin) return yield* new CommandRefused({ message: "pass --password-stdin and the password on standard input" })
       const password = yield* readStdin
-      const outcome = yield* createAccount(new SystemActor({ component: "cli" }), { email, displayName, password })
+      const outcome = yield* createPlatformAdmin(new SystemActor({ component: "cli" }), { email, displayName, password })
       return yield* Match.valueTags(outcome, {
         AccountCreated: ({ account }) => Console.log(`created ${account.email} (${account.id})`),
         EmailTaken: () => new CommandRefused({ message: "an account with that email exists" }),
@@ -33,7 +33,7 @@ const create = Command.make(
           new CommandRefused({ message: issues.map((i) => `${i.path}: ${i.message}`).join("; ") })
       })
     })
-).pipe(Command.withDescription("Create an active admin account (the password is read from standard input)"))
+).pipe(Command.withDescription("Create an active platform admin (the password is read from standard input)"))
 
 export const command = Command.make("admin").pipe(
   Command.withDescription("Manage admin accounts"),

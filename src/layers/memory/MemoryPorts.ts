@@ -1,5 +1,6 @@
 import { Layer } from "effect"
 import type { Channel } from "../../domain/notifications/Channels.js"
+import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
 import * as CryptoKit from "../crypto/CryptoKit.js"
 import type { Argon2Parameters } from "../crypto/PasswordHashing.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
@@ -9,9 +10,12 @@ import * as MemoryApiTokens from "./MemoryApiTokens.js"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryCredentials from "./MemoryCredentials.js"
 import * as MemoryDatabase from "./MemoryDatabase.js"
+import * as MemoryMemberships from "./MemoryMemberships.js"
 import * as MemoryOutbox from "./MemoryOutbox.js"
+import * as MemoryRoles from "./MemoryRoles.js"
 import * as MemorySessions from "./MemorySessions.js"
 import * as MemorySettings from "./MemorySettings.js"
+import * as MemoryTenants from "./MemoryTenants.js"
 import * as MemoryTransactions from "./MemoryTransactions.js"
 import * as RecordingNotificationChannels from "./RecordingNotificationChannels.js"
 import * as SequentialIds from "./SequentialIds.js"
@@ -26,7 +30,14 @@ export const layer = (
   options: { readonly channels?: ReadonlyArray<Channel>; readonly passwordHashing?: Argon2Parameters } = {}
 ) => {
   const crypto = CryptoKit.layerEphemeral(options.passwordHashing)
-  const storage = Layer.mergeAll(MemorySettings.layer, MemoryOutbox.layer, MemoryAuditLog.layer, MemoryAccounts.layer).pipe(
+  const storage = Layer.mergeAll(
+    MemorySettings.layer,
+    MemoryOutbox.layer,
+    MemoryAuditLog.layer,
+    MemoryAccounts.layer,
+    MemoryTenants.layer,
+    MemoryRoles.layer
+  ).pipe(
     Layer.provideMerge(MemoryDatabase.layer)
   )
   const infrastructure = Layer.mergeAll(
@@ -36,11 +47,13 @@ export const layer = (
     SequentialIds.layer,
     RecordingNotificationChannels.layer(options.channels)
   )
-  return Layer.mergeAll(
+  const services = Layer.mergeAll(
     MemoryTransactions.layer,
     OutboxIntents.layer,
     MemorySessions.layer,
     MemoryApiTokens.layer,
-    MemoryCredentials.layer
+    MemoryCredentials.layer,
+    MemoryMemberships.layer
   ).pipe(Layer.provideMerge(infrastructure))
+  return GrantsAuthorizationResolver.layer.pipe(Layer.provideMerge(services))
 }

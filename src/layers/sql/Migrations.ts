@@ -2,6 +2,7 @@ import * as Migrator from "@effect/sql/Migrator"
 import type * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import { type Effect, Layer } from "effect"
+import * as Access from "./migrations/Access.js"
 import * as Foundation from "./migrations/Foundation.js"
 import * as Identity from "./migrations/Identity.js"
 
@@ -13,7 +14,8 @@ import * as Identity from "./migrations/Identity.js"
  */
 export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
   ...Foundation.migrations,
-  ...Identity.migrations
+  ...Identity.migrations,
+  ...Access.migrations
 }
 
 /** Applies the migrations not yet applied (recorded in `baton_migrations`); returns those applied now. */

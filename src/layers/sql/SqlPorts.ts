@@ -13,6 +13,11 @@ import type { Accounts } from "../../orchestration/identity/Accounts.js"
 import type { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
 import type { Credentials } from "../../orchestration/identity/Credentials.js"
 import type { Sessions } from "../../orchestration/identity/Sessions.js"
+import type { Memberships } from "../../orchestration/identity/Memberships.js"
+import type { Tenants } from "../../orchestration/identity/Tenants.js"
+import type { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import type { Roles } from "../../orchestration/access/Roles.js"
+import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
 import type { CryptoKit } from "../crypto/CryptoKit.js"
 import * as UuidV7Ids from "../crypto/UuidV7Ids.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
@@ -21,9 +26,12 @@ import * as SqlAccounts from "./SqlAccounts.js"
 import * as SqlApiTokens from "./SqlApiTokens.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlCredentials from "./SqlCredentials.js"
+import * as SqlMemberships from "./SqlMemberships.js"
 import * as SqlOutbox from "./SqlOutbox.js"
+import * as SqlRoles from "./SqlRoles.js"
 import * as SqlSessions from "./SqlSessions.js"
 import * as SqlSettings from "./SqlSettings.js"
+import * as SqlTenants from "./SqlTenants.js"
 import * as SqlTransactions from "./SqlTransactions.js"
 
 export type Ports =
@@ -39,23 +47,27 @@ export type Ports =
   | Sessions
   | ApiTokens
   | Credentials
+  | Tenants
+  | Memberships
+  | Roles
+  | AuthorizationResolver
+
+const storage = Layer.mergeAll(
+  SqlSettings.layer,
+  SqlOutbox.layer,
+  SqlAuditLog.layer,
+  SqlAccounts.layer,
+  SqlCredentials.layer,
+  SqlTenants.layer,
+  SqlRoles.layer,
+  SqlMemberships.layer,
+  InProcessDispatcherSignal.layer,
+  UuidV7Ids.layer
+)
 
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */
-export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = Layer.mergeAll(
-  SqlTransactions.layer,
-  OutboxIntents.layer,
-  SqlSessions.layer,
-  SqlApiTokens.layer
-).pipe(
+export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = GrantsAuthorizationResolver.layer.pipe(
   Layer.provideMerge(
-    Layer.mergeAll(
-      SqlSettings.layer,
-      SqlOutbox.layer,
-      SqlAuditLog.layer,
-      SqlAccounts.layer,
-      SqlCredentials.layer,
-      InProcessDispatcherSignal.layer,
-      UuidV7Ids.layer
-    )
+    Layer.mergeAll(SqlTransactions.layer, OutboxIntents.layer, SqlSessions.layer, SqlApiTokens.layer).pipe(Layer.provideMerge(storage))
   )
 )

@@ -1,10 +1,10 @@
 import { DateTime, Effect, Either, Schema } from "effect"
 import { Account, DisplayName } from "../../domain/identity/Account.js"
 import { audit } from "../../domain/identity/AuthIntents.js"
-import { AccountCreated, BootstrapSkipped, EmailTaken, PasswordRejected } from "../../domain/identity/AuthOutcomes.js"
+import { AccountCreated, EmailTaken, PasswordRejected } from "../../domain/identity/AuthOutcomes.js"
 import { EmailFromInput } from "../../domain/identity/Email.js"
 import { passwordProblems } from "../../domain/identity/PasswordPolicy.js"
-import { type Actor, SystemActor } from "../../domain/shared/Actor.js"
+import type { Actor } from "../../domain/shared/Actor.js"
 import { AccountId } from "../../domain/shared/Ids.js"
 import { issuesOf, ValidationFailed } from "../../domain/shared/Outcomes.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
@@ -48,10 +48,4 @@ export const createAccount = Effect.fn("Identity.createAccount")(function*(actor
     yield* auditTrail.record(audit("accounts.create", actor, "AccountCreated", { account: account.id }))
     return new AccountCreated({ account })
   }))
-})
-
-/** Creates the first account from the bootstrap configuration, only into an empty store. */
-export const bootstrapAdmin = Effect.fn("Identity.bootstrapAdmin")(function*(email: string, password: string) {
-  if ((yield* (yield* Accounts).count) > 0) return new BootstrapSkipped()
-  return yield* createAccount(new SystemActor({ component: "bootstrap" }), { email, password, displayName: "Administrator" })
 })

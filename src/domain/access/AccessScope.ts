@@ -1,0 +1,20 @@
+import { Schema } from "effect"
+import { TenantId } from "../shared/Ids.js"
+
+/** The whole platform. */
+export class PlatformScope extends Schema.TaggedClass<PlatformScope>()("PlatformScope", {}) {}
+
+/** One tenant. */
+export class TenantScope extends Schema.TaggedClass<TenantScope>()("TenantScope", {
+  tenantId: TenantId
+}) {}
+
+/** Where an ability is exercised (and where a role is granted). */
+export const AccessScope = Object.assign(Schema.Union(PlatformScope, TenantScope), {
+  platform: new PlatformScope(),
+  tenant: (tenantId: TenantId): TenantScope => new TenantScope({ tenantId })
+})
+export type AccessScope = typeof AccessScope.Type
+
+/** `platform` or `tenant:<id>`, as written to the audit trail. */
+export const scopeRef = (scope: AccessScope): string => (scope._tag === "PlatformScope" ? "platform" : `tenant:${scope.tenantId}`)
