@@ -19,20 +19,20 @@ describe("warehouse balancing: a worked case", () => {
   it("600 units for 25/day is 24 days of cover: A (40 days) gives 160 in lots of 10 to B (5 days); C (30 days) is inside the band", () => {
     const balance = balanceItem(sku, 10, [site("A", 400, 10, 50), site("B", 50, 10, 30), site("C", 150, 5, 20)], 0.25)
     assert.strictEqual(balance.targetCoverDays, 24)
-    assert.deepStrictEqual(balance.sites.map((s) => [s.warehouseId, s.coverDays, s.target, s.surplus, s.need]), [
+    assert.deepStrictEqual(balance.sites.map((s) => [String(s.warehouseId), s.coverDays, s.target, s.surplus, s.need]), [
       ["A", 40, 240, 160, 0],
       ["B", 5, 240, 0, 190],
       ["C", 30, 120, 0, 0]
     ])
-    assert.deepStrictEqual(balance.proposals, [{ sku, from: "A", to: "B", quantity: 160 }])
+    assert.deepStrictEqual(balance.proposals, [{ sku, from: WarehouseId.make("A"), to: WarehouseId.make("B"), quantity: 160 }])
     assert.deepStrictEqual(balance.sites.map((s) => [s.availableAfter, s.coverDaysAfter]), [[240, 24], [210, 21], [150, 30]])
   })
 
   it("never gives below a safety stock above the target, nor more than can physically leave", () => {
     const guarded = balanceItem(sku, 1, [site("A", 400, 10, 380), site("B", 0, 10, 0)], 0.25)
-    assert.deepStrictEqual(guarded.proposals, [{ sku, from: "A", to: "B", quantity: 20 }])
+    assert.deepStrictEqual(guarded.proposals, [{ sku, from: WarehouseId.make("A"), to: WarehouseId.make("B"), quantity: 20 }])
     const reserved = balanceItem(sku, 1, [site("A", 400, 10, 0, 30), site("B", 0, 10, 0)], 0.25)
-    assert.deepStrictEqual(reserved.proposals, [{ sku, from: "A", to: "B", quantity: 30 }])
+    assert.deepStrictEqual(reserved.proposals, [{ sku, from: WarehouseId.make("A"), to: WarehouseId.make("B"), quantity: 30 }])
   })
 
   it("feeds the neediest first, from the largest surplus first; a warehouse without demand gives all above its safety stock", () => {
