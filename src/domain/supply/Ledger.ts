@@ -93,3 +93,18 @@ export class ValuationEntry extends Schema.Class<ValuationEntry>("ValuationEntry
   reference: Schema.String,
   occurredOn: Day
 }) {}
+
+/** How many units of an item a warehouse holds: the sum of its ledger movements. */
+export class StockLevel extends Schema.Class<StockLevel>("StockLevel")({
+  sku: Sku,
+  warehouseId: WarehouseId,
+  onHand: Schema.Int
+}) {}
+
+/** Demand of one day for an item at a warehouse (what customers asked for, shipped or not). */
+export class DemandRecord extends Schema.Class<DemandRecord>("DemandRecord")({
+  sku: Sku,
+  warehouseId: WarehouseId,
+  day: Day,
+  quantity: Schema.Int.pipe(Schema.nonNegative())
+}) {}

@@ -15,6 +15,7 @@ import * as MemoryOutbox from "./MemoryOutbox.js"
 import * as MemoryRoles from "./MemoryRoles.js"
 import * as MemorySessions from "./MemorySessions.js"
 import * as MemorySettings from "./MemorySettings.js"
+import * as MemorySupplyPorts from "./MemorySupplyPorts.js"
 import * as MemoryTenants from "./MemoryTenants.js"
 import * as MemoryTransactions from "./MemoryTransactions.js"
 import * as RecordingNotificationChannels from "./RecordingNotificationChannels.js"
@@ -36,7 +37,8 @@ export const layer = (
     MemoryAuditLog.layer,
     MemoryAccounts.layer,
     MemoryTenants.layer,
-    MemoryRoles.layer
+    MemoryRoles.layer,
+    MemorySupplyPorts.layer
   ).pipe(
     Layer.provideMerge(MemoryDatabase.layer)
   )

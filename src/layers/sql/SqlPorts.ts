@@ -31,6 +31,7 @@ import * as SqlOutbox from "./SqlOutbox.js"
 import * as SqlRoles from "./SqlRoles.js"
 import * as SqlSessions from "./SqlSessions.js"
 import * as SqlSettings from "./SqlSettings.js"
+import * as SqlSupplyPorts from "./SqlSupplyPorts.js"
 import * as SqlTenants from "./SqlTenants.js"
 import * as SqlTransactions from "./SqlTransactions.js"
 
@@ -51,6 +52,7 @@ export type Ports =
   | Memberships
   | Roles
   | AuthorizationResolver
+  | SqlSupplyPorts.SupplyPorts
 
 const storage = Layer.mergeAll(
   SqlSettings.layer,
@@ -62,7 +64,8 @@ const storage = Layer.mergeAll(
   SqlRoles.layer,
   SqlMemberships.layer,
   InProcessDispatcherSignal.layer,
-  UuidV7Ids.layer
+  UuidV7Ids.layer,
+  SqlSupplyPorts.layer
 )
 
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */
