@@ -28,7 +28,7 @@ export const AtpBucket = Schema.Struct({
 export type AtpBucket = typeof AtpBucket.Type
 
 /** What was counted and what came out: the inputs of the calculation and every bucket. */
-export class AtpProfile extends Schema.Class<AtpProfile>("AtpProfile")({
+export class AtpProfile extends Schema.TaggedClass<AtpProfile>()("AtpProfile", {
   sku: Sku,
   warehouseId: WarehouseId,
   today: Day,

@@ -15,7 +15,9 @@ export const Day = Schema.String.pipe(
   Schema.pattern(/^\d{4}-\d{2}-\d{2}$/),
   Schema.filter(isCalendarDate, { message: () => "a valid calendar date YYYY-MM-DD" }),
   Schema.brand("Day")
-)
+).annotations({
+  arbitrary: () => (fc) => fc.integer({ min: 0, max: 40_000 }).map((n) => fromEpochDay(n))
+})
 export type Day = typeof Day.Type
 
 /** Days since 1970-01-01. */

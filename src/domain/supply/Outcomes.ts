@@ -4,7 +4,9 @@ import { ItemBalance } from "./Balancing.js"
 import { Day } from "./Calendar.js"
 import { PurchaseOrder, Receipt } from "./Documents.js"
 import { CostDocumentId, ReceiptId, Sku, WarehouseId } from "./Ids.js"
+import { DocumentAllocation } from "./LandedCost.js"
 import { ItemValuation } from "./Ledger.js"
+import { Item } from "./MasterData.js"
 import { Suggestion } from "./Replenishment.js"
 import { TransferOrder } from "./TransferOrder.js"
 
@@ -83,4 +85,33 @@ export class AlreadyPosted extends Schema.TaggedClass<AlreadyPosted>()("AlreadyP
 /** A data set was loaded: how many records of each kind. */
 export class SupplyDataLoaded extends Schema.TaggedClass<SupplyDataLoaded>()("SupplyDataLoaded", {
   counts: Schema.Record({ key: Schema.String, value: Schema.Int })
+}) {}
+
+/** An item's stock at a warehouse, with what transfers hold there. */
+export class StockLine extends Schema.Class<StockLine>("StockLine")({
+  sku: Sku,
+  warehouseId: WarehouseId,
+  onHand: Schema.Int,
+  reservedForTransfers: Schema.Int
+}) {}
+
+/** An item's moving-average valuation, its unit cost as an exact decimal. */
+export class ValuationLine extends Schema.Class<ValuationLine>("ValuationLine")({
+  valuation: ItemValuation,
+  averageUnitCost: Schema.NullOr(Schema.String)
+}) {}
+
+export class StockReport extends Schema.TaggedClass<StockReport>()("StockReport", {
+  stock: Schema.Array(StockLine),
+  valuations: Schema.Array(ValuationLine)
+}) {}
+
+export class ItemList extends Schema.TaggedClass<ItemList>()("ItemList", { items: Schema.Array(Item) }) {}
+export class PurchaseOrderList extends Schema.TaggedClass<PurchaseOrderList>()("PurchaseOrderList", { orders: Schema.Array(PurchaseOrder) }) {}
+export class TransferList extends Schema.TaggedClass<TransferList>()("TransferList", { transfers: Schema.Array(TransferOrder) }) {}
+
+/** A posted receipt with the cost documents capitalised on it. */
+export class ReceiptView extends Schema.TaggedClass<ReceiptView>()("ReceiptView", {
+  receipt: Receipt,
+  landedCosts: Schema.Array(DocumentAllocation)
 }) {}
