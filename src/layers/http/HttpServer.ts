@@ -11,6 +11,8 @@ import * as IdentityHttp from "./IdentityHttp.js"
 import * as HttpMetrics from "./HttpMetrics.js"
 import * as MembersHttp from "./MembersHttp.js"
 import * as SettingsHttp from "./SettingsHttp.js"
+import * as SupplyDataHttp from "./SupplyDataHttp.js"
+import * as SupplyHttp from "./SupplyHttp.js"
 import * as TenantsHttp from "./TenantsHttp.js"
 
 /** baton's API with every group's handlers: mount it with `HttpApiBuilder.serve`, or test it with `toWebHandler`. */
@@ -22,7 +24,9 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     TenantsHttp.layer,
     MembersHttp.membersLayer,
     MembersHttp.rolesLayer,
-    SettingsHttp.layer
+    SettingsHttp.layer,
+    SupplyHttp.layer,
+    SupplyDataHttp.layer
   ]),
   Layer.provide(Authentication.layer)
 )

@@ -56,7 +56,7 @@ const item = (sku: string, name: string, packSize: number, lot: number, grams: n
   new Item({ sku: Sku.make(sku), name, unitOfMeasure: "pc", packSize, transferLotSize: lot, returnable, unitWeightGrams: grams, unitVolumeCm3: cm3 })
 
 export const sampleItems: ReadonlyArray<SampleItem> = [
-  { item: item("TUBE-700C", "Inner tube 700x25c", 10, 10, 110, 300), vendor: "VELO", price: 320, moq: 100, pattern: smooth([14, 9, 6]), ending: [40, 250, 90] },
+  { item: item("TUBE-700C", "Inner tube 700x25c", 10, 10, 110, 300), vendor: "VELO", price: 320, moq: 100, pattern: smooth([14, 9, 6]), ending: [140, 250, 90] },
   { item: item("TIRE-700C", "Road tyre 700x25c", 5, 5, 230, 1500), vendor: "ROUE", price: 1850, moq: 20, pattern: smooth([6, 4, 4]), ending: [80, 170, 5] },
   { item: item("CHAIN-11S", "11-speed chain", 10, 10, 250, 200), vendor: "VELO", price: 2150, moq: 20, pattern: erratic, ending: [35, 20, 30] },
   { item: item("BRAKE-PAD", "Disc brake pads (pair)", 20, 20, 40, 50), vendor: "VELO", price: 690, moq: 40, pattern: smooth([8, 5, 4]), ending: [40, 200, 10] },

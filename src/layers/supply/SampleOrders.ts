@@ -37,7 +37,8 @@ export const samplePurchaseOrders = (today: Day): ReadonlyArray<PurchaseOrder> =
   ]),
   po("PO-1002", "ROUE", "MAD", "confirmed", addDays(today, -9), [["TIRE-700C", 40, 0, 1850, addDays(today, 12)], ["WHEEL-29", 4, 0, 21000, addDays(today, 15)]]),
   po("PO-1003", "LUX", "BER", "confirmed", addDays(today, -8), [["LIGHT-SET", 48, 0, 1500, addDays(today, 6)]]),
-  po("PO-1004", "VELO", "BER", "draft", addDays(today, -1), [["GLOVES-L", 48, 0, 900, addDays(today, 7)]])
+  po("PO-1004", "VELO", "BER", "draft", addDays(today, -1), [["GLOVES-L", 48, 0, 900, addDays(today, 7)]]),
+  po("PO-1005", "VELO", "AMS", "confirmed", addDays(today, -2), [["TUBE-700C", 300, 0, 320, addDays(today, 6)]])
 ]
 
 export const shipTo = (name: string, city: string, postalCode: string, country: string) =>
