@@ -143,7 +143,7 @@ export const promise = (profile: AtpProfile, quantity: number, wantedOn: Day): P
   for (let i = from; i < buckets.length; i++) {
     const bucket = buckets[i]
     if (bucket !== undefined && bucket.cumulativeAtp >= quantity) {
-      return new Promisable({ quantity, wantedOn, date: bucket.date, availableOnDate: bucket.cumulativeAtp, profile })
+      return new Promisable({ quantity, wantedOn, date: bucket.date, availableOnDate: bucket.cumulativeAtp, profile }, true)
     }
   }
   const last = buckets[buckets.length - 1]
@@ -153,5 +153,5 @@ export const promise = (profile: AtpProfile, quantity: number, wantedOn: Day): P
     available: Math.max(0, last?.cumulativeAtp ?? 0),
     horizonEnd: last?.date ?? profile.today,
     profile
-  })
+  }, true)
 }

@@ -75,13 +75,12 @@ export const capitalise = (input: CapitalisationInput): Capitalisation => {
     for (const share of allocation.lines) landed.set(share.lineNo, (landed.get(share.lineNo) ?? 0) + share.allocated)
   }
   const valuationOf = (sku: Sku) => input.valuations.get(sku) ?? emptyValuation(sku, receipt.currency)
+  const received = new Map<Sku, number>()
+  for (const line of receipt.lines) received.set(line.sku, (received.get(line.sku) ?? 0) + line.quantity)
   const left = new Map<string, number>()
-  for (const line of receipt.lines) {
-    const received = receipt.lines.filter((l) => l.sku === line.sku).reduce((total, l) => total + l.quantity, 0)
-    if (!left.has(line.sku)) {
-      const still = valuationOf(line.sku).quantity - (input.inboundAfter.get(line.sku) ?? 0)
-      left.set(line.sku, Math.min(received, Math.max(0, still)))
-    }
+  for (const [sku, quantity] of received) {
+    const still = valuationOf(sku).quantity - (input.inboundAfter.get(sku) ?? 0)
+    left.set(sku, Math.min(quantity, Math.max(0, still)))
   }
   const lines = [...receipt.lines].reverse().map((line): LineCapitalisation => {
     const remaining = Math.min(line.quantity, left.get(line.sku) ?? 0)
@@ -91,11 +90,15 @@ export const capitalise = (input: CapitalisationInput): Capitalisation => {
     const toInventory = Number((BigInt(landedCost) * BigInt(remaining) * 2n + q) / (2n * q))
     return { lineNo: line.lineNo, sku: line.sku, quantity: line.quantity, remaining, landedCost, toInventory, toCogs: landedCost - toInventory }
   }).reverse()
-  const skus = [...new Set(receipt.lines.map((l) => l.sku))]
-  const items = skus.map((sku): ItemCapitalisation => {
+  const totals = new Map<Sku, { toInventory: number; toCogs: number }>()
+  for (const l of lines) {
+    const total = totals.get(l.sku) ?? { toInventory: 0, toCogs: 0 }
+    total.toInventory += l.toInventory
+    total.toCogs += l.toCogs
+    totals.set(l.sku, total)
+  }
+  const items = [...totals].map(([sku, { toCogs, toInventory }]): ItemCapitalisation => {
     const before = valuationOf(sku)
-    const toInventory = lines.filter((l) => l.sku === sku).reduce((total, l) => total + l.toInventory, 0)
-    const toCogs = lines.filter((l) => l.sku === sku).reduce((total, l) => total + l.toCogs, 0)
     const after = { ...before, value: before.value + toInventory }
     return {
       sku,
@@ -118,10 +121,10 @@ export const capitalise = (input: CapitalisationInput): Capitalisation => {
     documents,
     lines,
     items
-  })
+  }, true)
   return {
     outcome,
-    valuations: items.map((i) => new ItemValuation({ ...valuationOf(i.sku), value: i.valueAfter })),
+    valuations: items.map((i) => new ItemValuation({ ...valuationOf(i.sku), value: i.valueAfter }, true)),
     entries: items.map((i) =>
       new ValuationEntry({
         sku: i.sku,
@@ -132,7 +135,7 @@ export const capitalise = (input: CapitalisationInput): Capitalisation => {
         currency,
         reference: `receipt:${receipt.id}:landed-cost:${input.documents.map((d) => d.id).join(",")}`,
         occurredOn: input.on
-      })
+      }, true)
     )
   }
 }

@@ -34,8 +34,11 @@ export const basisOf = (line: ReceiptLine, basis: AllocationBasis): bigint =>
     ? BigInt(line.volumeCm3)
     : BigInt(line.quantity)
 
-const selected = (receipt: Receipt, document: CostDocument): ReadonlyArray<ReceiptLine> =>
-  document.lines === undefined ? receipt.lines : receipt.lines.filter((l) => document.lines?.includes(l.lineNo))
+const selected = (receipt: Receipt, document: CostDocument): ReadonlyArray<ReceiptLine> => {
+  if (document.lines === undefined) return receipt.lines
+  const only = new Set(document.lines)
+  return receipt.lines.filter((l) => only.has(l.lineNo))
+}
 
 /**
  * Every reason the documents cannot be capitalised on the receipt, with its path: none given,
@@ -103,5 +106,5 @@ export const allocate = (receipt: Receipt, document: CostDocument): DocumentAllo
       exactShare: ratioText(amount * (weights[i] ?? 0n), total, 6),
       allocated: Number(parts[i] ?? 0n)
     }))
-  })
+  }, true)
 }

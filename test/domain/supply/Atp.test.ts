@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { FastCheck as fc } from "effect"
 import { availableToPromise, Dated, promise } from "../../../src/domain/supply/Atp.js"
-import { addDays, Day } from "../../../src/domain/supply/Calendar.js"
+import { addDays, Day, fromEpochDay, toEpochDay } from "../../../src/domain/supply/Calendar.js"
 import { Sku, WarehouseId } from "../../../src/domain/supply/Ids.js"
 
 const today = Day.make("2025-03-03")
@@ -114,5 +114,12 @@ describe("available-to-promise: properties", () => {
     }
     const at = profile.buckets.findIndex((b) => b.date === outcome.date)
     return at >= from && coveredFrom(at) && Array.from({ length: at - from }, (_, k) => from + k).every((i) => !coveredFrom(i))
+  })
+})
+
+describe("calendar days", () => {
+  it.prop("convert to and from epoch days as the JavaScript Date does", [fc.integer({ min: -700_000, max: 2_900_000 })], ([n]) => {
+    const day = fromEpochDay(n)
+    return day === new Date(n * 86_400_000).toISOString().slice(0, 10) && toEpochDay(day) === n
   })
 })
