@@ -2,12 +2,19 @@ import * as HttpApi from "@effect/platform/HttpApi"
 import * as OpenApi from "@effect/platform/OpenApi"
 import { HealthApi } from "./HealthApi.js"
 import { AuthApi, MeApi } from "./IdentityApi.js"
+import { MembersApi, RolesApi } from "./MembersApi.js"
+import { SettingsApi } from "./SettingsApi.js"
+import { TenantsApi } from "./TenantsApi.js"
 
 /** The HTTP contract of baton. Hosts may mount its groups in their own `HttpApi`. */
 export class BatonApi extends HttpApi.make("baton")
   .add(HealthApi)
   .add(AuthApi)
   .add(MeApi)
+  .add(TenantsApi)
+  .add(MembersApi)
+  .add(RolesApi)
+  .add(SettingsApi)
   .annotate(OpenApi.Title, "baton")
   .annotate(OpenApi.Description, "Orchestration core for multi-tenant admin platforms")
   .annotate(OpenApi.Version, "0.1.0")
