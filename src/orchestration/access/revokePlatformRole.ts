@@ -1,4 +1,5 @@
 import { Effect, Option } from "effect"
+import { PermissionDenied } from "../../domain/access/AccessOutcomes.js"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import type { PlatformRoleName } from "../../domain/access/PlatformRoles.js"
 import { RoleName } from "../../domain/access/Role.js"
@@ -10,6 +11,7 @@ import type { AccountId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Accounts } from "../identity/Accounts.js"
+import { actorStillActive } from "../identity/actorStillActive.js"
 import { Admins } from "../identity/Admins.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { Transactions } from "../shared/Transactions.js"
@@ -33,6 +35,7 @@ export const revokePlatformRole = Effect.fn("Access.revokePlatformRole")(functio
   const accounts = yield* Accounts
   return yield* (yield* Transactions).withTransaction(Effect.gen(function*() {
     const activeAdmins = yield* (yield* Admins).lockActivePlatformAdmins
+    if (!(yield* actorStillActive(actor))) return yield* refuse(new PermissionDenied({ ability: "roles.grant" }), "the acting account is no longer active")
     if (Option.isNone(yield* accounts.findById(accountId))) return yield* refuse(new NotFound({ entity: "account", id: accountId }), "no such account")
     if (role === "platform-admin" && isLastPlatformAdmin(activeAdmins, accountId)) {
       return yield* refuse(new LastPlatformAdmin(), "the last active platform admin")

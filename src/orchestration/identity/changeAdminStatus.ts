@@ -1,5 +1,6 @@
 import { DateTime, Effect, Either, Option } from "effect"
 import type { Ability } from "../../domain/access/Ability.js"
+import { PermissionDenied } from "../../domain/access/AccessOutcomes.js"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import type { AccountStatus } from "../../domain/identity/Account.js"
 import { AdminNotice, isLastPlatformAdmin, targetsSelf, transition } from "../../domain/identity/AdminLifecycle.js"
@@ -14,6 +15,7 @@ import { Notifications } from "../notifications/Notifications.js"
 import { Transactions } from "../shared/Transactions.js"
 import { AccessRevocation } from "./AccessRevocation.js"
 import { Accounts } from "./Accounts.js"
+import { actorStillActive } from "./actorStillActive.js"
 import { Admins } from "./Admins.js"
 
 type Target = "suspended" | "active" | "disabled"
@@ -22,7 +24,7 @@ const notices = { suspended: AdminNotice.suspended, active: AdminNotice.reinstat
 
 /**
  * Moves an account along the admin lifecycle, under the platform-admin lock: authorize, refuse
- * the actor's own account, `NotFound`, `InvalidTransition`, `LastPlatformAdmin` (for a step out
+ * the actor's own account (and an actor no longer active by then), `NotFound`, `InvalidTransition`, `LastPlatformAdmin` (for a step out
  * of `active`), then the new status and a new auth epoch; leaving `active` also revokes every
  * session and API token (a reinstated account gets none back). Audited with the reason, told
  * to the account.
@@ -44,6 +46,7 @@ const changeStatus = Effect.fnUntraced(function*<A extends { readonly _tag: stri
   const accounts = yield* Accounts
   return yield* (yield* Transactions).withTransaction(Effect.gen(function*() {
     const activeAdmins = yield* (yield* Admins).lockActivePlatformAdmins
+    if (!(yield* actorStillActive(actor))) return yield* refuse(new PermissionDenied({ ability: action }), "the acting account is no longer active")
     const account = yield* accounts.findById(id)
     if (Option.isNone(account)) return yield* refuse(new NotFound({ entity: "account", id }), "no such account")
     const from: AccountStatus = account.value.status

@@ -8,7 +8,7 @@ import { Admins } from "../../../src/orchestration/identity/Admins.js"
 import { disableAdmin, suspendAdmin } from "../../../src/orchestration/identity/changeAdminStatus.js"
 import { Transactions } from "../../../src/orchestration/shared/Transactions.js"
 import { adapterFamilies, type TestPorts } from "../../support/Adapters.js"
-import { password, system } from "./adminSupport.js"
+import { password, signIn, system } from "./adminSupport.js"
 
 const ROUNDS = 5
 
@@ -46,5 +46,14 @@ for (const family of adapterFamilies) {
 
     it.live("a disabling and a role revocation at once: one of them is refused", () =>
       race((id) => disableAdmin(system, id, "race"), (id) => revokePlatformRole(system, id, "platform-admin")).pipe(Effect.provide(family.layer)), 60_000)
+
+    it.live("two admins suspending each other at once, a third one active: one wins, the other is no longer active to act", () =>
+      Effect.gen(function*() {
+        const [a, b] = [yield* newAdmin(1), yield* newAdmin(2), yield* newAdmin(3)]
+        const [actorA, actorB] = [yield* signIn("admin1@example.com"), yield* signIn("admin2@example.com")]
+        const outcomes = yield* Effect.all([suspendAdmin(actorA, b!, "race"), suspendAdmin(actorB, a!, "race")], { concurrency: "unbounded" })
+        assert.sameMembers(outcomes.map((o) => o._tag), ["AdminSuspended", "PermissionDenied"])
+        assert.strictEqual((yield* activeAdmins).length, 2)
+      }).pipe(Effect.provide(family.layer)), 60_000)
   })
 }
