@@ -20,7 +20,11 @@ type Outcome =
 /** Prints a done step, or refuses (exit 1) with the reason. */
 const report = (who: string) => (outcome: Outcome) => {
   if ("sessionsEnded" in outcome) {
-    return Console.log(`${who} is ${outcome.status} (sessions ended: ${outcome.sessionsEnded}, API tokens revoked: ${outcome.tokensRevoked})`)
+    return Console.log(
+      outcome.status === "active"
+        ? `${who} is active again (its former sessions and API tokens stay ended)`
+        : `${who} is ${outcome.status} (sessions ended: ${outcome.sessionsEnded}, API tokens revoked: ${outcome.tokensRevoked})`
+    )
   }
   if ("from" in outcome) return new CommandRefused({ message: `${who} is ${outcome.from}: it cannot become ${outcome.to}` })
   if (outcome._tag === "LastPlatformAdmin") return new CommandRefused({ message: `${who} is the last active platform admin` })
