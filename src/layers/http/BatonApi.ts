@@ -1,5 +1,6 @@
 import * as HttpApi from "@effect/platform/HttpApi"
 import * as OpenApi from "@effect/platform/OpenApi"
+import { AdminInvitationsApi, AdminsApi } from "./AdminsApi.js"
 import { HealthApi } from "./HealthApi.js"
 import { AuthApi, MeApi } from "./IdentityApi.js"
 import { MembersApi, RolesApi } from "./MembersApi.js"
@@ -15,6 +16,8 @@ export class BatonApi extends HttpApi.make("baton")
   .add(MembersApi)
   .add(RolesApi)
   .add(SettingsApi)
+  .add(AdminsApi)
+  .add(AdminInvitationsApi)
   .annotate(OpenApi.Title, "baton")
   .annotate(OpenApi.Description, "Orchestration core for multi-tenant admin platforms")
   .annotate(OpenApi.Version, "0.1.0")

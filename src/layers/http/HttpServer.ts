@@ -4,6 +4,7 @@ import * as HttpApiSwagger from "@effect/platform/HttpApiSwagger"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { Duration, Effect, Layer } from "effect"
+import * as AdminsHttp from "./AdminsHttp.js"
 import { BatonApi } from "./BatonApi.js"
 import * as Authentication from "./Authentication.js"
 import * as HealthHttp from "./HealthHttp.js"
@@ -22,7 +23,9 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     TenantsHttp.layer,
     MembersHttp.membersLayer,
     MembersHttp.rolesLayer,
-    SettingsHttp.layer
+    SettingsHttp.layer,
+    AdminsHttp.adminsLayer,
+    AdminsHttp.invitationsLayer
   ]),
   Layer.provide(Authentication.layer)
 )
