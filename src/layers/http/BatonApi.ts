@@ -1,5 +1,6 @@
 import * as HttpApi from "@effect/platform/HttpApi"
 import * as OpenApi from "@effect/platform/OpenApi"
+import { AdminInvitationsApi, AdminsApi } from "./AdminsApi.js"
 import { HealthApi } from "./HealthApi.js"
 import { AuthApi, MeApi } from "./IdentityApi.js"
 import { MembersApi, RolesApi } from "./MembersApi.js"
@@ -17,6 +18,8 @@ export class BatonApi extends HttpApi.make("baton")
   .add(MembersApi)
   .add(RolesApi)
   .add(SettingsApi)
+  .add(AdminsApi)
+  .add(AdminInvitationsApi)
   .add(SupplyApi)
   .add(SupplyDataApi)
   .annotate(OpenApi.Title, "baton")

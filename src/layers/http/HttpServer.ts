@@ -4,6 +4,7 @@ import * as HttpApiSwagger from "@effect/platform/HttpApiSwagger"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { Duration, Effect, Layer } from "effect"
+import * as AdminsHttp from "./AdminsHttp.js"
 import { BatonApi } from "./BatonApi.js"
 import * as Authentication from "./Authentication.js"
 import * as HealthHttp from "./HealthHttp.js"
@@ -25,6 +26,8 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     MembersHttp.membersLayer,
     MembersHttp.rolesLayer,
     SettingsHttp.layer,
+    AdminsHttp.adminsLayer,
+    AdminsHttp.invitationsLayer,
     SupplyHttp.layer,
     SupplyDataHttp.layer
   ]),

@@ -1,15 +1,18 @@
 import { Layer } from "effect"
 import type { Channel } from "../../domain/notifications/Channels.js"
 import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
+import * as StoredAccessRevocation from "../identity/StoredAccessRevocation.js"
 import * as CryptoKit from "../crypto/CryptoKit.js"
 import type { Argon2Parameters } from "../crypto/PasswordHashing.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
 import * as OutboxIntents from "../outbox/OutboxIntents.js"
 import * as MemoryAccounts from "./MemoryAccounts.js"
+import * as MemoryAdmins from "./MemoryAdmins.js"
 import * as MemoryApiTokens from "./MemoryApiTokens.js"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryCredentials from "./MemoryCredentials.js"
 import * as MemoryDatabase from "./MemoryDatabase.js"
+import * as MemoryInvitations from "./MemoryInvitations.js"
 import * as MemoryMemberships from "./MemoryMemberships.js"
 import * as MemoryOutbox from "./MemoryOutbox.js"
 import * as MemoryRoles from "./MemoryRoles.js"
@@ -38,6 +41,7 @@ export const layer = (
     MemoryAccounts.layer,
     MemoryTenants.layer,
     MemoryRoles.layer,
+    MemoryInvitations.layer,
     MemorySupplyPorts.layer
   ).pipe(
     Layer.provideMerge(MemoryDatabase.layer)
@@ -57,5 +61,5 @@ export const layer = (
     MemoryCredentials.layer,
     MemoryMemberships.layer
   ).pipe(Layer.provideMerge(infrastructure))
-  return GrantsAuthorizationResolver.layer.pipe(Layer.provideMerge(services))
+  return Layer.mergeAll(GrantsAuthorizationResolver.layer, MemoryAdmins.layer, StoredAccessRevocation.layer).pipe(Layer.provideMerge(services))
 }

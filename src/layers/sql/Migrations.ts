@@ -5,6 +5,7 @@ import { type Effect, Layer } from "effect"
 import * as Access from "./migrations/Access.js"
 import * as Foundation from "./migrations/Foundation.js"
 import * as Identity from "./migrations/Identity.js"
+import * as Lifecycle from "./migrations/Lifecycle.js"
 import * as Supply from "./migrations/Supply.js"
 
 /**
@@ -17,6 +18,7 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   ...Foundation.migrations,
   ...Identity.migrations,
   ...Access.migrations,
+  ...Lifecycle.migrations,
   ...Supply.migrations
 }
 

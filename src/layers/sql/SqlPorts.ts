@@ -17,12 +17,18 @@ import type { Memberships } from "../../orchestration/identity/Memberships.js"
 import type { Tenants } from "../../orchestration/identity/Tenants.js"
 import type { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
 import type { Roles } from "../../orchestration/access/Roles.js"
+import type { AccessRevocation } from "../../orchestration/identity/AccessRevocation.js"
+import type { Admins } from "../../orchestration/identity/Admins.js"
+import type { Invitations } from "../../orchestration/identity/Invitations.js"
+import * as StoredAccessRevocation from "../identity/StoredAccessRevocation.js"
 import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
 import type { CryptoKit } from "../crypto/CryptoKit.js"
 import * as UuidV7Ids from "../crypto/UuidV7Ids.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
 import * as OutboxIntents from "../outbox/OutboxIntents.js"
 import * as SqlAccounts from "./SqlAccounts.js"
+import * as SqlAdmins from "./SqlAdmins.js"
+import * as SqlInvitations from "./SqlInvitations.js"
 import * as SqlApiTokens from "./SqlApiTokens.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlCredentials from "./SqlCredentials.js"
@@ -52,6 +58,9 @@ export type Ports =
   | Memberships
   | Roles
   | AuthorizationResolver
+  | Invitations
+  | Admins
+  | AccessRevocation
   | SqlSupplyPorts.SupplyPorts
 
 const storage = Layer.mergeAll(
@@ -63,13 +72,15 @@ const storage = Layer.mergeAll(
   SqlTenants.layer,
   SqlRoles.layer,
   SqlMemberships.layer,
+  SqlInvitations.layer,
+  SqlAdmins.layer,
   InProcessDispatcherSignal.layer,
   UuidV7Ids.layer,
   SqlSupplyPorts.layer
 )
 
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */
-export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = GrantsAuthorizationResolver.layer.pipe(
+export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = Layer.mergeAll(GrantsAuthorizationResolver.layer, StoredAccessRevocation.layer).pipe(
   Layer.provideMerge(
     Layer.mergeAll(SqlTransactions.layer, OutboxIntents.layer, SqlSessions.layer, SqlApiTokens.layer).pipe(Layer.provideMerge(storage))
   )
