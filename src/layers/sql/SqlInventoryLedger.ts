@@ -10,6 +10,16 @@ import { byCode, decodeRows, inBatches, OptionalIntColumn } from "./SqlSupplyRow
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   const forUpdate = sql.onDialectOrElse({ pg: () => sql.literal("FOR UPDATE"), orElse: () => sql.literal("") })
+  /**
+   * On PostgreSQL, locks the items' master rows (they exist before any movement) in SKU order:
+   * postings of the same items serialise, even an item's first one, which has no valuation row
+   * to lock yet. SQLite serialises writers already.
+   */
+  const lockItems = (tenant: string, skus: ReadonlyArray<Sku>) =>
+    sql.onDialectOrElse({
+      pg: () => sql`SELECT sku FROM baton_supply_items WHERE tenant_id = ${tenant} AND ${sql.in("sku", skus)} ORDER BY sku COLLATE "C" FOR UPDATE`.pipe(Effect.asVoid),
+      orElse: () => Effect.void
+    })
   const skuIn = (skus: ReadonlyArray<Sku> | undefined) => (skus === undefined ? sql.literal("1=1") : sql.in("sku", skus))
 
   return InventoryLedger.of({
@@ -79,8 +89,11 @@ export const make = Effect.gen(function*() {
         mapErrors("InventoryLedger.movements")
       ),
     valuations: (tenant, skus, lock) =>
-      sql`SELECT sku, currency, quantity, value FROM baton_supply_valuations WHERE tenant_id = ${tenant} AND ${sql.in("sku", skus)}
-        ORDER BY ${byCode(sql, "sku")} ${lock === true ? forUpdate : sql.literal("")}`.pipe(
+      Effect.zipRight(
+        lock === true ? lockItems(tenant, skus) : Effect.void,
+        sql`SELECT sku, currency, quantity, value FROM baton_supply_valuations WHERE tenant_id = ${tenant} AND ${sql.in("sku", skus)}
+          ORDER BY ${byCode(sql, "sku")} ${lock === true ? forUpdate : sql.literal("")}`
+      ).pipe(
         Effect.flatMap(decodeRows(Rows.ValuationRow)),
         Effect.map((rows) => rows.map((r) => new ItemValuation({ sku: r.sku, currency: r.currency, quantity: r.quantity, value: r.value }))),
         mapErrors("InventoryLedger.valuations")

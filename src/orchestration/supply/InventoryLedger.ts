@@ -37,9 +37,9 @@ export class InventoryLedger extends Context.Tag("baton/supply/InventoryLedger")
     filter: { readonly sku: Sku; readonly warehouseId?: WarehouseId; readonly limit: number }
   ) => Effect.Effect<ReadonlyArray<PostedMovement>, RepositoryError>
   /**
-   * The valuations of the items that have one. With `lock`, inside a transaction, the rows are
-   * held until it ends (`SELECT … FOR UPDATE` on PostgreSQL), so a read-modify-write of
-   * valuations never loses a concurrent update.
+   * The valuations of the items that have one. With `lock`, inside a transaction, the items are
+   * held until it ends (their rows `FOR UPDATE` on PostgreSQL; SQLite serialises writers), so a
+   * read-modify-write of valuations and on-hand never loses or overtakes a concurrent posting.
    */
   readonly valuations: (tenant: TenantId, skus: ReadonlyArray<Sku>, lock?: boolean) => Effect.Effect<ReadonlyArray<ItemValuation>, RepositoryError>
   /** An item's valuation journal, newest first, at most `limit`. */
