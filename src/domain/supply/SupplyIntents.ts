@@ -1,4 +1,5 @@
 import { AuditIntent, AuditTarget } from "../audit/AuditIntent.js"
+import { NotificationIntent, OperationsAudience } from "../notifications/NotificationIntent.js"
 import type { Actor } from "../shared/Actor.js"
 import type { TenantId } from "../shared/Ids.js"
 import type { JsonObject } from "../shared/Json.js"
@@ -20,3 +21,7 @@ export const supplyAudit = (
     ...(options.reason === undefined ? {} : { reason: options.reason }),
     ...(options.details === undefined ? {} : { details: options.details })
   })
+
+/** A notice to the tenant's operations (a shortfall found when shipping, …). */
+export const operationsNotice = (kind: string, tenantId: TenantId, data: JsonObject): NotificationIntent =>
+  new NotificationIntent({ kind, category: "operations", audience: new OperationsAudience(), tenantId, data })

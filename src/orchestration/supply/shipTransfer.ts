@@ -4,13 +4,14 @@ import type { TransferOrderId } from "../../domain/supply/Ids.js"
 import { StockMovement } from "../../domain/supply/Ledger.js"
 import { ShipmentRefused, TransferShipped } from "../../domain/supply/Outcomes.js"
 import { ValuationCurrency } from "../../domain/supply/Parameters.js"
-import { supplyAudit } from "../../domain/supply/SupplyIntents.js"
+import { operationsNotice, supplyAudit } from "../../domain/supply/SupplyIntents.js"
 import { reservedAtSource, transition } from "../../domain/supply/TransferOrder.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound, ValidationFailed } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { Notifications } from "../notifications/Notifications.js"
 import { Settings } from "../settings/Settings.js"
 import { InventoryLedger } from "./InventoryLedger.js"
 import { postStock } from "./postStock.js"
@@ -21,7 +22,7 @@ import { Warehouses } from "./Warehouses.js"
 /**
  * Ships a reserved transfer: the quantity leaves the source (in transit until received). When
  * the source no longer holds it beside its other reservations (a count found less), the
- * shipment is refused and the reservation released. `TransferShipped | ShipmentRefused |
+ * shipment is refused, the reservation released and operations notified. `TransferShipped | ShipmentRefused |
  * InvalidTransferTransition | NotFound | Refusal`; audited.
  */
 export const shipTransfer = Effect.fn("Supply.shipTransfer")(function*(actor: Actor, tenant: TenantId, id: TransferOrderId) {
@@ -48,6 +49,7 @@ export const shipTransfer = Effect.fn("Supply.shipTransfer")(function*(actor: Ac
         return yield* new Rollback({ outcome: yield* transferConflict(tenant, id, "Ship") })
       }
       yield* auditTrail.record(supplyAudit("supply.transfer.ship", actor, tenant, "ShipmentRefused", { target, reason: released.right.releaseReason ?? "" }))
+      yield* (yield* Notifications).emit(operationsNotice("supply.transfer.refused", tenant, { transferId: id, sku: order.sku, from: order.from, quantity: order.quantity, available }))
       return new ShipmentRefused({ transfer: released.right, available })
     }
     const movement = new StockMovement({ sku: order.sku, warehouseId: order.from, quantity: -order.quantity, kind: "transfer-out", reference: `transfer:${id}`, occurredOn: on })

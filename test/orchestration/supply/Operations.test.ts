@@ -11,7 +11,7 @@ import { postReceipt } from "../../../src/orchestration/supply/postReceipt.js"
 import { getStock, listPurchaseOrders } from "../../../src/orchestration/supply/readSupply.js"
 import { receiveTransfer } from "../../../src/orchestration/supply/receiveTransfer.js"
 import { shipTransfer } from "../../../src/orchestration/supply/shipTransfer.js"
-import { pendingAudit } from "../../support/Intents.js"
+import { pendingAudit, pendingNotifications } from "../../support/Intents.js"
 import { addDays } from "../../../src/domain/supply/Calendar.js"
 import { item, movement, poLine, purchaseOrder, receipt, receiptLine, terms, vendor, warehouse } from "../../support/SupplyFixtures.js"
 import { demo, expectTag, system, today } from "./support.js"
@@ -83,6 +83,8 @@ describe("transfer orders", () => {
       assert.deepStrictEqual([refused.transfer.status, refused.available], ["released", transfer.quantity - 1])
       assert.deepStrictEqual(yield* stockAt("A1"), [[transfer.quantity - 1, 0]])
       assert.strictEqual(expectTag(yield* receiveTransfer(system, demo, transfer.id), "InvalidTransferTransition").status, "released")
+      const notices = (yield* pendingNotifications).filter((n) => n.kind === "supply.transfer.refused")
+      assert.deepStrictEqual(notices.map((n) => [n.tenantId, n.data["available"]]), [[demo, transfer.quantity - 1]])
     })))
 
   it.effect("a reserved transfer can be cancelled (released, freeing its stock), a shipped one cannot", () =>
