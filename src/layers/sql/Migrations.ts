@@ -3,6 +3,7 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import { type Effect, Layer } from "effect"
 import * as Access from "./migrations/Access.js"
+import * as Audit from "./migrations/Audit.js"
 import * as Foundation from "./migrations/Foundation.js"
 import * as Identity from "./migrations/Identity.js"
 
@@ -15,7 +16,8 @@ import * as Identity from "./migrations/Identity.js"
 export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
   ...Foundation.migrations,
   ...Identity.migrations,
-  ...Access.migrations
+  ...Access.migrations,
+  ...Audit.migrations
 }
 
 /** Applies the migrations not yet applied (recorded in `baton_migrations`); returns those applied now. */

@@ -17,6 +17,9 @@ import type { Memberships } from "../../orchestration/identity/Memberships.js"
 import type { Tenants } from "../../orchestration/identity/Tenants.js"
 import type { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
 import type { Roles } from "../../orchestration/access/Roles.js"
+import type { AuditListeners } from "../../orchestration/audit/AuditListeners.js"
+import type { NotificationSubscriptions } from "../../orchestration/notifications/NotificationSubscriptions.js"
+import * as OrchestratedAuditListeners from "../audit/OrchestratedAuditListeners.js"
 import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
 import type { CryptoKit } from "../crypto/CryptoKit.js"
 import * as UuidV7Ids from "../crypto/UuidV7Ids.js"
@@ -27,6 +30,7 @@ import * as SqlApiTokens from "./SqlApiTokens.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlCredentials from "./SqlCredentials.js"
 import * as SqlMemberships from "./SqlMemberships.js"
+import * as SqlNotificationSubscriptions from "./SqlNotificationSubscriptions.js"
 import * as SqlOutbox from "./SqlOutbox.js"
 import * as SqlRoles from "./SqlRoles.js"
 import * as SqlSessions from "./SqlSessions.js"
@@ -51,6 +55,8 @@ export type Ports =
   | Memberships
   | Roles
   | AuthorizationResolver
+  | AuditListeners
+  | NotificationSubscriptions
 
 const storage = Layer.mergeAll(
   SqlSettings.layer,
@@ -61,12 +67,13 @@ const storage = Layer.mergeAll(
   SqlTenants.layer,
   SqlRoles.layer,
   SqlMemberships.layer,
+  SqlNotificationSubscriptions.layer,
   InProcessDispatcherSignal.layer,
   UuidV7Ids.layer
 )
 
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */
-export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = GrantsAuthorizationResolver.layer.pipe(
+export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = Layer.merge(GrantsAuthorizationResolver.layer, OrchestratedAuditListeners.layer).pipe(
   Layer.provideMerge(
     Layer.mergeAll(SqlTransactions.layer, OutboxIntents.layer, SqlSessions.layer, SqlApiTokens.layer).pipe(Layer.provideMerge(storage))
   )
