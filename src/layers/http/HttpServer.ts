@@ -4,15 +4,18 @@ import * as HttpApiSwagger from "@effect/platform/HttpApiSwagger"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { Duration, Effect, Layer } from "effect"
+import * as AuditHttp from "./AuditHttp.js"
 import { BatonApi } from "./BatonApi.js"
 import * as Authentication from "./Authentication.js"
 import * as HealthHttp from "./HealthHttp.js"
 import * as IdentityHttp from "./IdentityHttp.js"
 import * as HttpMetrics from "./HttpMetrics.js"
+import * as NotificationsHttp from "./NotificationsHttp.js"
 
 /** baton's API with every group's handlers: mount it with `HttpApiBuilder.serve`, or test it with `toWebHandler`. */
 export const api = HttpApiBuilder.api(BatonApi).pipe(
   Layer.provide([HealthHttp.layer(), IdentityHttp.authLayer, IdentityHttp.meLayer]),
+  Layer.provide([AuditHttp.layer, NotificationsHttp.layer]),
   Layer.provide(Authentication.layer)
 )
 

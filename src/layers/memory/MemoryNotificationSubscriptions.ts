@@ -12,7 +12,7 @@ interface StoredEndpoint {
   readonly sealedSecret: string
 }
 
-/** Preferences by account, and endpoints in creation order; secrets sealed as the SQL adapter seals them. */
+/** Preferences by account, and endpoints listed in creation order (then id), as SQL lists them; secrets sealed as the SQL adapter seals them. */
 export const make = Effect.gen(function*() {
   const database = yield* MemoryDatabase
   const box = yield* SecretBox
@@ -21,7 +21,11 @@ export const make = Effect.gen(function*() {
   return NotificationSubscriptions.of({
     preferences: (account) => Effect.map(preferences.get, (all) => Option.fromNullable(all.get(account))),
     savePreferences: (saved) => preferences.update((all) => new Map(all).set(saved.accountId, saved)),
-    endpoints: (tenant) => Effect.map(endpoints.get, (all) => all.filter((s) => s.endpoint.tenantId === tenant).map((s) => s.endpoint)),
+    endpoints: (tenant) =>
+      Effect.map(endpoints.get, (all) =>
+        all.filter((s) => s.endpoint.tenantId === tenant).map((s) => s.endpoint).sort((a, b) =>
+          a.createdAt.epochMillis - b.createdAt.epochMillis || (a.id < b.id ? -1 : 1)
+        )),
     addEndpoint: (endpoint) =>
       Effect.gen(function*() {
         const secret = EndpointSecrets.generate()
