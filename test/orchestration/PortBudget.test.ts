@@ -39,7 +39,7 @@ describe("the port budget of orchestrators", () => {
     const orchestrators = requirementsOfOrchestrators()
     assert.isAtLeast(orchestrators.length, 5, "the orchestrators were found")
     const setSetting = orchestrators.find((o) => o.name.endsWith("#setSetting"))
-    assert.sameMembers([...(setSetting?.ports ?? [])], ["AuditTrail", "Settings", "Transactions", "Notifications"])
+    assert.sameMembers([...(setSetting?.ports ?? [])], ["AuditTrail", "Settings", "Transactions", "Notifications", "AuthorizationResolver"])
     const login = orchestrators.find((o) => o.name.endsWith("#login"))
     assert.sameMembers([...(login?.ports ?? [])].filter((p) => !kernel.has(p)), ["Accounts", "Credentials", "Sessions", "Notifications"])
     const overBudget = orchestrators.filter((o) => o.ports.filter((p) => !kernel.has(p)).length > 5)

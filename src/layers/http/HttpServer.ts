@@ -10,12 +10,24 @@ import * as Authentication from "./Authentication.js"
 import * as HealthHttp from "./HealthHttp.js"
 import * as IdentityHttp from "./IdentityHttp.js"
 import * as HttpMetrics from "./HttpMetrics.js"
+import * as MembersHttp from "./MembersHttp.js"
 import * as NotificationsHttp from "./NotificationsHttp.js"
+import * as SettingsHttp from "./SettingsHttp.js"
+import * as TenantsHttp from "./TenantsHttp.js"
 
 /** baton's API with every group's handlers: mount it with `HttpApiBuilder.serve`, or test it with `toWebHandler`. */
 export const api = HttpApiBuilder.api(BatonApi).pipe(
-  Layer.provide([HealthHttp.layer(), IdentityHttp.authLayer, IdentityHttp.meLayer]),
-  Layer.provide([AuditHttp.layer, NotificationsHttp.layer]),
+  Layer.provide([
+    HealthHttp.layer(),
+    IdentityHttp.authLayer,
+    IdentityHttp.meLayer,
+    TenantsHttp.layer,
+    MembersHttp.membersLayer,
+    MembersHttp.rolesLayer,
+    SettingsHttp.layer,
+    AuditHttp.layer,
+    NotificationsHttp.layer
+  ]),
   Layer.provide(Authentication.layer)
 )
 
