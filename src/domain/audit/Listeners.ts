@@ -8,9 +8,11 @@ import type { AuditIntent, AuditRecord } from "./AuditIntent.js"
 /**
  * The listeners that react to audit records after they commit: each turns certain records into
  * a notification for the account concerned. An interested listener gets its own outbox entry
- * per record, so it is retried and dead-lettered on its own.
+ * per record, so it is retried and dead-lettered on its own. (A suspension or a disabling is
+ * told to the account by `changeAdminStatus` itself, in the same unit of work, delivered after
+ * commit through the outbox: a listener on `admins.suspend` would tell it twice.)
  */
-export const Listener = Schema.Literal("auth.failedLogins", "auth.newDevice", "account.suspended", "account.disabled")
+export const Listener = Schema.Literal("auth.failedLogins", "auth.newDevice")
 export type Listener = typeof Listener.Type
 
 /** The consecutive password failure that alerts the account: once per streak (the counter only grows until a success resets it). */
@@ -37,11 +39,7 @@ const reactions: { readonly [L in Listener]: (intent: AuditIntent) => Option.Opt
       intent.action === "auth.login" && intent.details?.["newDevice"] === true,
       intent,
       (account) => securityNotice("auth.newDevice", account, deviceOf(intent))
-    ),
-  "account.suspended": (intent) =>
-    when(intent.action === "admins.suspend" && intent.outcome === "AdminSuspended", intent, (account) => securityNotice("account.suspended", account)),
-  "account.disabled": (intent) =>
-    when(intent.action === "admins.disable" && intent.outcome === "AdminDisabled", intent, (account) => securityNotice("account.disabled", account))
+    )
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { AdminNotice } from "../identity/AdminLifecycle.js"
 
 /**
  * A notification kind (`settings.changed`, `auth.newDevice`) or a family of kinds (`settings`), as
@@ -24,6 +25,8 @@ export const securityKinds: ReadonlyArray<string> = [
   "auth.totp.enabled",
   "auth.totp.disabled",
   "auth.recoveryCode.used",
-  "account.suspended",
-  "account.disabled"
+  ...Object.values(AdminNotice),
+  "members.rolesChanged",
+  "members.removed",
+  "audit.chain.broken"
 ]

@@ -1,5 +1,6 @@
 import * as HttpApi from "@effect/platform/HttpApi"
 import * as OpenApi from "@effect/platform/OpenApi"
+import { AdminInvitationsApi, AdminsApi } from "./AdminsApi.js"
 import { AuditApi } from "./AuditApi.js"
 import { HealthApi } from "./HealthApi.js"
 import { AuthApi, MeApi } from "./IdentityApi.js"
@@ -19,6 +20,8 @@ export class BatonApi extends HttpApi.make("baton")
   .add(SettingsApi)
   .add(AuditApi)
   .add(NotificationsApi)
+  .add(AdminsApi)
+  .add(AdminInvitationsApi)
   .annotate(OpenApi.Title, "baton")
   .annotate(OpenApi.Description, "Orchestration core for multi-tenant admin platforms")
   .annotate(OpenApi.Version, "0.1.0")

@@ -4,6 +4,7 @@ import * as HttpApiSwagger from "@effect/platform/HttpApiSwagger"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { Duration, Effect, Layer } from "effect"
+import * as AdminsHttp from "./AdminsHttp.js"
 import * as AuditHttp from "./AuditHttp.js"
 import { BatonApi } from "./BatonApi.js"
 import * as Authentication from "./Authentication.js"
@@ -26,7 +27,9 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     MembersHttp.rolesLayer,
     SettingsHttp.layer,
     AuditHttp.layer,
-    NotificationsHttp.layer
+    NotificationsHttp.layer,
+    AdminsHttp.adminsLayer,
+    AdminsHttp.invitationsLayer
   ]),
   Layer.provide(Authentication.layer)
 )

@@ -2,15 +2,18 @@ import { Layer } from "effect"
 import type { Channel } from "../../domain/notifications/Channels.js"
 import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
 import * as OrchestratedAuditListeners from "../audit/OrchestratedAuditListeners.js"
+import * as StoredAccessRevocation from "../identity/StoredAccessRevocation.js"
 import * as CryptoKit from "../crypto/CryptoKit.js"
 import type { Argon2Parameters } from "../crypto/PasswordHashing.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
 import * as OutboxIntents from "../outbox/OutboxIntents.js"
 import * as MemoryAccounts from "./MemoryAccounts.js"
+import * as MemoryAdmins from "./MemoryAdmins.js"
 import * as MemoryApiTokens from "./MemoryApiTokens.js"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryCredentials from "./MemoryCredentials.js"
 import * as MemoryDatabase from "./MemoryDatabase.js"
+import * as MemoryInvitations from "./MemoryInvitations.js"
 import * as MemoryMemberships from "./MemoryMemberships.js"
 import * as MemoryNotificationSubscriptions from "./MemoryNotificationSubscriptions.js"
 import * as MemoryOutbox from "./MemoryOutbox.js"
@@ -38,7 +41,8 @@ export const layer = (
     MemoryAuditLog.layer,
     MemoryAccounts.layer,
     MemoryTenants.layer,
-    MemoryRoles.layer
+    MemoryRoles.layer,
+    MemoryInvitations.layer
   ).pipe(
     Layer.provideMerge(MemoryDatabase.layer)
   )
@@ -58,5 +62,7 @@ export const layer = (
     MemoryMemberships.layer,
     MemoryNotificationSubscriptions.layer
   ).pipe(Layer.provideMerge(infrastructure))
-  return Layer.merge(GrantsAuthorizationResolver.layer, OrchestratedAuditListeners.layer).pipe(Layer.provideMerge(services))
+  return Layer.mergeAll(GrantsAuthorizationResolver.layer, MemoryAdmins.layer, StoredAccessRevocation.layer, OrchestratedAuditListeners.layer).pipe(
+    Layer.provideMerge(services)
+  )
 }

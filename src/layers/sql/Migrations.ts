@@ -6,6 +6,7 @@ import * as Access from "./migrations/Access.js"
 import * as Audit from "./migrations/Audit.js"
 import * as Foundation from "./migrations/Foundation.js"
 import * as Identity from "./migrations/Identity.js"
+import * as Lifecycle from "./migrations/Lifecycle.js"
 
 /**
  * baton's schema, in order: one module of migrations per context under `./migrations`, each
@@ -17,7 +18,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   ...Foundation.migrations,
   ...Identity.migrations,
   ...Access.migrations,
-  ...Audit.migrations
+  ...Audit.migrations,
+  ...Lifecycle.migrations
 }
 
 /** Applies the migrations not yet applied (recorded in `baton_migrations`); returns those applied now. */

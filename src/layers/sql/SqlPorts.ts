@@ -20,12 +20,18 @@ import type { Roles } from "../../orchestration/access/Roles.js"
 import type { AuditListeners } from "../../orchestration/audit/AuditListeners.js"
 import type { NotificationSubscriptions } from "../../orchestration/notifications/NotificationSubscriptions.js"
 import * as OrchestratedAuditListeners from "../audit/OrchestratedAuditListeners.js"
+import type { AccessRevocation } from "../../orchestration/identity/AccessRevocation.js"
+import type { Admins } from "../../orchestration/identity/Admins.js"
+import type { Invitations } from "../../orchestration/identity/Invitations.js"
+import * as StoredAccessRevocation from "../identity/StoredAccessRevocation.js"
 import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
 import type { CryptoKit } from "../crypto/CryptoKit.js"
 import * as UuidV7Ids from "../crypto/UuidV7Ids.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
 import * as OutboxIntents from "../outbox/OutboxIntents.js"
 import * as SqlAccounts from "./SqlAccounts.js"
+import * as SqlAdmins from "./SqlAdmins.js"
+import * as SqlInvitations from "./SqlInvitations.js"
 import * as SqlApiTokens from "./SqlApiTokens.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlCredentials from "./SqlCredentials.js"
@@ -57,6 +63,9 @@ export type Ports =
   | AuthorizationResolver
   | AuditListeners
   | NotificationSubscriptions
+  | Invitations
+  | Admins
+  | AccessRevocation
 
 const storage = Layer.mergeAll(
   SqlSettings.layer,
@@ -68,12 +77,14 @@ const storage = Layer.mergeAll(
   SqlRoles.layer,
   SqlMemberships.layer,
   SqlNotificationSubscriptions.layer,
+  SqlInvitations.layer,
+  SqlAdmins.layer,
   InProcessDispatcherSignal.layer,
   UuidV7Ids.layer
 )
 
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */
-export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = Layer.merge(GrantsAuthorizationResolver.layer, OrchestratedAuditListeners.layer).pipe(
+export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = Layer.mergeAll(GrantsAuthorizationResolver.layer, StoredAccessRevocation.layer, OrchestratedAuditListeners.layer).pipe(
   Layer.provideMerge(
     Layer.mergeAll(SqlTransactions.layer, OutboxIntents.layer, SqlSessions.layer, SqlApiTokens.layer).pipe(Layer.provideMerge(storage))
   )

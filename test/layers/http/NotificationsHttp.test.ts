@@ -39,7 +39,7 @@ for (const server of servers) {
         for (const [body, refused] of [
           [{ mutedCategories: ["security"], mutedKinds: [] }, ["security"]],
           [{ mutedCategories: ["operations"], mutedKinds: ["auth.newDevice"] }, ["auth.newDevice"]],
-          [{ mutedCategories: [], mutedKinds: ["auth", "account.suspended"] }, ["auth", "account.suspended"]]
+          [{ mutedCategories: [], mutedKinds: ["auth", "admins.suspended"] }, ["auth", "admins.suspended"]]
         ] as const) {
           const reply = yield* preferences(token, body)
           assert.deepStrictEqual([reply.status, reply.body], [422, {

@@ -1,17 +1,15 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Ref, TestClock } from "effect"
-import { AuditIntent, AuditTarget } from "../../../src/domain/audit/AuditIntent.js"
 import { Device } from "../../../src/domain/identity/Session.js"
 import { SystemActor } from "../../../src/domain/shared/Actor.js"
 import * as MemoryAuditLog from "../../../src/layers/memory/MemoryAuditLog.js"
 import * as MemoryPorts from "../../../src/layers/memory/MemoryPorts.js"
 import { ChannelRecorder } from "../../../src/layers/memory/RecordingNotificationChannels.js"
 import { AuditListeners } from "../../../src/orchestration/audit/AuditListeners.js"
-import { AuditTrail } from "../../../src/orchestration/audit/AuditTrail.js"
+import { suspendAdmin } from "../../../src/orchestration/identity/changeAdminStatus.js"
 import { login } from "../../../src/orchestration/identity/login.js"
 import { Outbox } from "../../../src/orchestration/outbox/Outbox.js"
 import { RepositoryError } from "../../../src/orchestration/shared/RepositoryError.js"
-import { Transactions } from "../../../src/orchestration/shared/Transactions.js"
 import { deliverAll } from "../../support/Deliveries.js"
 import { createAdmin, device, email, password } from "../identity/support.js"
 
@@ -75,20 +73,15 @@ describe("authentication event listeners", () => {
       assert.deepStrictEqual(notices.map((n) => [n.account, n.data["userAgent"]]), [[admin.id, device.userAgent], [admin.id, "another browser"]])
     }).pipe(Effect.provide(MemoryPorts.layer())))
 
-  it.effect("tell an account it was suspended or disabled, from the lifecycle's audit records", () =>
+  it.effect("leave a suspension to the lifecycle, which tells the account once (no second notice from a listener)", () =>
     Effect.gen(function*() {
       const admin = yield* createAdmin
-      const trail = yield* AuditTrail
-      const about = (action: string, outcome: string) =>
-        new AuditIntent({ action, actor: new SystemActor({ component: "test" }), outcome, target: new AuditTarget({ type: "account", id: admin.id }) })
-      yield* (yield* Transactions).withTransaction(Effect.all([
-        trail.record(about("admins.suspend", "AdminSuspended")),
-        trail.record(about("admins.suspend", "CannotTargetSelf")),
-        trail.record(about("admins.disable", "AdminDisabled"))
-      ]))
+      const suspended = yield* suspendAdmin(new SystemActor({ component: "test" }), admin.id, "on leave")
+      assert.strictEqual(suspended._tag, "AdminSuspended")
+      assert.deepStrictEqual((yield* (yield* Outbox).list("pending", 100)).filter((l) => l.entry.destination.startsWith("listener:")), [])
       yield* deliverAll
-      assert.deepStrictEqual((yield* delivered("account.suspended")).map((n) => n.account), [admin.id])
-      assert.deepStrictEqual((yield* delivered("account.disabled")).map((n) => n.account), [admin.id])
+      const told = (yield* Effect.flatMap(ChannelRecorder, (r) => r.delivered)).filter((d) => d.channel === "log" && d.record.intent.kind.includes("suspend"))
+      assert.deepStrictEqual(told.map((d) => d.record.intent.kind), ["admins.suspended"])
     }).pipe(Effect.provide(MemoryPorts.layer())))
 
   it.effect("a failing listener changes no outcome and loses nothing: its run is retried with backoff until it succeeds", () =>
