@@ -56,6 +56,7 @@ export * as SqlPorts from "./layers/sql/SqlPorts.js"
 export * as WorkflowEngines from "./layers/workflow/WorkflowEngines.js"
 
 export * as AuditChain from "./domain/audit/AuditChain.js"
+export * as ChainVerification from "./domain/audit/ChainVerification.js"
 export * as AuditQuery from "./domain/audit/AuditQuery.js"
 export * as AuditListenerRoutes from "./domain/audit/Listeners.js"
 export * as NotificationPreferences from "./domain/notifications/NotificationPreferences.js"

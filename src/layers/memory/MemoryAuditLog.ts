@@ -1,5 +1,6 @@
 import { Effect, Layer, Option, Schema } from "effect"
-import { ChainHead, type ChainLink, emptyHead, fieldsOf, nextLink, type StoredLink, verifyLinks } from "../../domain/audit/AuditChain.js"
+import { ChainHead, type ChainLink, emptyHead, fieldsOf, nextLink, type StoredLink } from "../../domain/audit/AuditChain.js"
+import { verifyLinks } from "../../domain/audit/ChainVerification.js"
 import { AuditRecord } from "../../domain/audit/AuditIntent.js"
 import { entryOf } from "../../domain/audit/AuditQuery.js"
 import { AuditLog, type AuditLogQuery } from "../../orchestration/audit/AuditLog.js"

@@ -2,55 +2,15 @@ import * as SqlClient from "@effect/sql/SqlClient"
 import * as SqlSchema from "@effect/sql/SqlSchema"
 import type { SqlError } from "@effect/sql/SqlError"
 import { type Cause, Effect, Either, Layer, Option, type ParseResult, Schema } from "effect"
-import { ChainHead, type ChainVerdict, fieldsOf, finishWalk, nextLink, outsideChain, startWalk, type Walk, walkStep } from "../../domain/audit/AuditChain.js"
-import { AuditRecord } from "../../domain/audit/AuditIntent.js"
+import { ChainHead, fieldsOf, nextLink } from "../../domain/audit/AuditChain.js"
+import { type ChainVerdict, finishWalk, outsideChain, startWalk, type Walk, walkStep } from "../../domain/audit/ChainVerification.js"
+import type { AuditRecord } from "../../domain/audit/AuditIntent.js"
 import { entryOf } from "../../domain/audit/AuditQuery.js"
 import { AuditLog, type AuditLogQuery } from "../../orchestration/audit/AuditLog.js"
 import * as Sha256 from "../crypto/Sha256.js"
-import { mapErrors, SqlNullableNumber, SqlNumber } from "./SqlErrors.js"
+import { EntryRow, HeadRow, LINK_COLUMNS, LinkRow, linkOf } from "./AuditRows.js"
+import { mapErrors } from "./SqlErrors.js"
 
-const HeadRow = Schema.Struct({ chain_seq: SqlNumber, hash: Schema.String })
-
-const LinkRow = Schema.Struct({
-  chain_seq: SqlNullableNumber,
-  id: Schema.String,
-  occurred_at: SqlNumber,
-  action: Schema.String,
-  actor: Schema.String,
-  outcome: Schema.String,
-  target_type: Schema.NullOr(Schema.String),
-  target_id: Schema.NullOr(Schema.String),
-  tenant_id: Schema.NullOr(Schema.String),
-  reason: Schema.NullOr(Schema.String),
-  record: Schema.String,
-  prev_hash: Schema.NullOr(Schema.String),
-  hash: Schema.NullOr(Schema.String)
-})
-
-const EntryRow = Schema.Struct({
-  chain_seq: SqlNumber,
-  record: Schema.parseJson(AuditRecord),
-  prev_hash: Schema.String,
-  hash: Schema.String
-})
-
-const linkOf = (row: typeof LinkRow.Type) => ({
-  sequence: row.chain_seq,
-  id: row.id,
-  occurredAt: row.occurred_at,
-  action: row.action,
-  actor: row.actor,
-  outcome: row.outcome,
-  targetType: row.target_type,
-  targetId: row.target_id,
-  tenantId: row.tenant_id,
-  reason: row.reason,
-  record: row.record,
-  previousHash: row.prev_hash,
-  hash: row.hash
-})
-
-const LINK_COLUMNS = "chain_seq, id, occurred_at, action, actor, outcome, target_type, target_id, tenant_id, reason, record, prev_hash, hash"
 const PAGE = 1000
 
 /**

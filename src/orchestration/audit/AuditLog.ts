@@ -1,6 +1,6 @@
 import { Context, type Effect, type Option } from "effect"
 import type { Reach } from "../../domain/access/Decision.js"
-import type { ChainVerdict } from "../../domain/audit/AuditChain.js"
+import type { ChainVerdict } from "../../domain/audit/ChainVerification.js"
 import type { AuditRecord } from "../../domain/audit/AuditIntent.js"
 import type { AuditEntry, AuditFilter, AuditOrder } from "../../domain/audit/AuditQuery.js"
 import type { RepositoryError } from "../shared/RepositoryError.js"

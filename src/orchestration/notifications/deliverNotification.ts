@@ -20,6 +20,8 @@ const muted = Effect.fnUntraced(function*(record: NotificationRecord) {
   return mutedBecause(yield* (yield* NotificationSubscriptions).preferences(audience.accountId), record.intent)
 })
 
+const delivered: DeliveryResult = "delivered"
+
 const settledWithout = (result: Exclude<DeliveryResult, "delivered">, message: string, record: NotificationRecord, deliveryId: string, reason: string) =>
   Effect.logInfo(message).pipe(
     Effect.annotateLogs({ delivery: deliveryId, kind: record.intent.kind, intent: record.id, reason }),
@@ -46,13 +48,13 @@ export const deliverNotification = Effect.fn("Notifications.deliver")(function*(
     const endpoints = tenant === undefined ? [] : yield* subscriptions.endpoints(tenant)
     const subscribed = endpoints.filter((endpoint) => subscribes(endpoint, record.intent.kind))
     yield* (yield* Outbox).append(subscribed.map((endpoint) => endpointEntry(record, endpoint.id)))
-    return "delivered" as DeliveryResult
+    return delivered
   }
   const reason = route._tag === "Channel" && route.channel === "log" ? Option.none() : yield* muted(record)
   if (Option.isSome(reason)) return yield* settledWithout("suppressed", "notification suppressed by its recipient's preferences", record, deliveryId, reason.value)
-  if (route._tag === "Channel") return yield* Effect.as(channels.deliver(route.channel, record, deliveryId), "delivered" as DeliveryResult)
+  if (route._tag === "Channel") return yield* Effect.as(channels.deliver(route.channel, record, deliveryId), delivered)
   const target = tenant === undefined ? Option.none() : yield* subscriptions.signingEndpoint(tenant, WebhookEndpointId.make(route.endpointId))
   if (Option.isNone(target)) return yield* settledWithout("dropped", "webhook endpoint removed: delivery dropped", record, deliveryId, route.endpointId)
   yield* channels.deliverTo({ url: target.value.endpoint.url, secret: target.value.secret }, record, deliveryId)
-  return "delivered" as DeliveryResult
+  return delivered
 })

@@ -28,15 +28,17 @@ const count = (destination: string, result: Result) =>
     Metric.tagged(Metric.tagged(OutboxMetrics.deliveries, "destination", label(destination)), "result", result)
   )
 
+const delivered: DeliveryResult = "delivered"
+
 /** One delivery attempt of an entry to its sink: the audit log, a listener, or a notification route. */
 const deliver = Effect.fnUntraced(function*(entry: OutboxEntry) {
   const route = routeOf(entry.destination)
   const intent = entry.intent
   if (intent._tag === "AuditRecord" && route._tag === "AuditLog") {
-    return yield* Effect.as((yield* AuditLog).append(intent), "delivered" as DeliveryResult)
+    return yield* Effect.as((yield* AuditLog).append(intent), delivered)
   }
   if (intent._tag === "AuditRecord" && route._tag === "Listener") {
-    return yield* Effect.as((yield* AuditListeners).react(route.listener, intent), "delivered" as DeliveryResult)
+    return yield* Effect.as((yield* AuditListeners).react(route.listener, intent), delivered)
   }
   if (intent._tag === "NotificationRecord" && route._tag !== "AuditLog" && route._tag !== "Listener") {
     return yield* deliverNotification(route, intent, entry.id)
