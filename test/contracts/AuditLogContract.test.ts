@@ -1,3 +1,4 @@
+import * as SqlClient from "@effect/sql/SqlClient"
 import { assert, describe, it } from "@effect/vitest"
 import { DateTime, Effect, Layer, Option } from "effect"
 import { GENESIS } from "../../src/domain/audit/AuditChain.js"
@@ -122,6 +123,18 @@ for (const family of families) {
         yield* (yield* AuditTamper.AuditTamper).remove(5)
         const result = yield* verdict
         assert.deepStrictEqual(result._tag === "Broken" ? [result.at, result.reason] : [], [5, "truncated"])
+      }).pipe(Effect.provide(family.layer)))
+  })
+}
+
+for (const family of sqlAdapterFamilies) {
+  describe.skipIf(family.skip)(`AuditLog storage: ${family.name}`, () => {
+    it.live("reports a deleted chain head row as a break, not as a failure", () =>
+      Effect.gen(function*() {
+        yield* appendAll(2)
+        yield* (yield* SqlClient.SqlClient)`DELETE FROM baton_audit_chain`
+        const result = yield* verdict
+        assert.deepStrictEqual(result._tag === "Broken" ? [result.at, result.reason, result.detail] : [], [2, "edited", "the chain head row is missing"])
       }).pipe(Effect.provide(family.layer)))
   })
 }

@@ -62,8 +62,9 @@ export const walkStep = (walk: Walk, link: StoredLink, digest: Digest): Either.E
   return Either.right({ records: walk.records + 1, head: new ChainHead({ sequence: link.sequence, hash: link.hash }) })
 }
 
-/** Ends a walk: the last record must be the chain head the log keeps beside the records. */
-export const finishWalk = (walk: Walk, stored: ChainHead): ChainVerdict => {
+/** Ends a walk: the last record must be the chain head the log keeps beside the records (none: the head row was deleted). */
+export const finishWalk = (walk: Walk, stored: ChainHead | undefined): ChainVerdict => {
+  if (stored === undefined) return new Broken({ at: walk.head.sequence, reason: "edited", detail: "the chain head row is missing" })
   if (stored.sequence > walk.head.sequence) {
     return new Broken({ at: walk.head.sequence + 1, reason: "truncated", detail: `the chain head is record ${stored.sequence}` })
   }

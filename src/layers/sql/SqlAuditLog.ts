@@ -28,7 +28,7 @@ export const make = Effect.gen(function*() {
     Result: HeadRow,
     execute: () => sql`UPDATE baton_audit_chain SET chain_seq = chain_seq WHERE id = 1 RETURNING chain_seq, hash`
   })
-  const readHead = SqlSchema.single({
+  const readHead = SqlSchema.findAll({
     Request: Schema.Void,
     Result: HeadRow,
     execute: () => sql`SELECT chain_seq, hash FROM baton_audit_chain WHERE id = 1`
@@ -111,7 +111,8 @@ export const make = Effect.gen(function*() {
         current = next.right
       }
       return rows.length < PAGE
-        ? Effect.map(readHead(undefined), (head) => finishWalk(current, new ChainHead({ sequence: head.chain_seq, hash: head.hash })))
+        ? Effect.map(readHead(undefined), ([head]) =>
+          finishWalk(current, head === undefined ? undefined : new ChainHead({ sequence: head.chain_seq, hash: head.hash })))
         : walkFrom(current)
     })
 
