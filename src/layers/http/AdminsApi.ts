@@ -77,7 +77,7 @@ export class AdminsApi extends HttpApiGroup.make("admins")
 /** Accepting an invitation: the token is the credential (no bearer). */
 export class AdminInvitationsApi extends HttpApiGroup.make("adminInvitations")
   .add(
-    HttpApiEndpoint.post("accept", "/admins/invitations/accept")
+    HttpApiEndpoint.post("accept", "/invitations/accept")
       .setPayload(allIssues(Schema.Struct({ token: Schema.String.pipe(Schema.maxLength(256)), password: Schema.String.pipe(Schema.maxLength(1024)) })))
       .addSuccess(O.InviteAccepted)
       .addSuccess(O.InviteInvalid, { status: 410 })

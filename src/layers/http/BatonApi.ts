@@ -1,9 +1,11 @@
 import * as HttpApi from "@effect/platform/HttpApi"
 import * as OpenApi from "@effect/platform/OpenApi"
 import { AdminInvitationsApi, AdminsApi } from "./AdminsApi.js"
+import { AuditApi } from "./AuditApi.js"
 import { HealthApi } from "./HealthApi.js"
 import { AuthApi, MeApi } from "./IdentityApi.js"
 import { MembersApi, RolesApi } from "./MembersApi.js"
+import { NotificationsApi } from "./NotificationsApi.js"
 import { SettingsApi } from "./SettingsApi.js"
 import { SupplyApi } from "./SupplyApi.js"
 import { SupplyDataApi } from "./SupplyDataApi.js"
@@ -18,6 +20,8 @@ export class BatonApi extends HttpApi.make("baton")
   .add(MembersApi)
   .add(RolesApi)
   .add(SettingsApi)
+  .add(AuditApi)
+  .add(NotificationsApi)
   .add(AdminsApi)
   .add(AdminInvitationsApi)
   .add(SupplyApi)

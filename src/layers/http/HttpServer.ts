@@ -5,12 +5,14 @@ import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { Duration, Effect, Layer } from "effect"
 import * as AdminsHttp from "./AdminsHttp.js"
+import * as AuditHttp from "./AuditHttp.js"
 import { BatonApi } from "./BatonApi.js"
 import * as Authentication from "./Authentication.js"
 import * as HealthHttp from "./HealthHttp.js"
 import * as IdentityHttp from "./IdentityHttp.js"
 import * as HttpMetrics from "./HttpMetrics.js"
 import * as MembersHttp from "./MembersHttp.js"
+import * as NotificationsHttp from "./NotificationsHttp.js"
 import * as SettingsHttp from "./SettingsHttp.js"
 import * as SupplyDataHttp from "./SupplyDataHttp.js"
 import * as SupplyHttp from "./SupplyHttp.js"
@@ -26,6 +28,8 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     MembersHttp.membersLayer,
     MembersHttp.rolesLayer,
     SettingsHttp.layer,
+    AuditHttp.layer,
+    NotificationsHttp.layer,
     AdminsHttp.adminsLayer,
     AdminsHttp.invitationsLayer,
     SupplyHttp.layer,

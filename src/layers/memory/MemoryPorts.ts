@@ -1,6 +1,7 @@
 import { Layer } from "effect"
 import type { Channel } from "../../domain/notifications/Channels.js"
 import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
+import * as OrchestratedAuditListeners from "../audit/OrchestratedAuditListeners.js"
 import * as StoredAccessRevocation from "../identity/StoredAccessRevocation.js"
 import * as CryptoKit from "../crypto/CryptoKit.js"
 import type { Argon2Parameters } from "../crypto/PasswordHashing.js"
@@ -14,6 +15,7 @@ import * as MemoryCredentials from "./MemoryCredentials.js"
 import * as MemoryDatabase from "./MemoryDatabase.js"
 import * as MemoryInvitations from "./MemoryInvitations.js"
 import * as MemoryMemberships from "./MemoryMemberships.js"
+import * as MemoryNotificationSubscriptions from "./MemoryNotificationSubscriptions.js"
 import * as MemoryOutbox from "./MemoryOutbox.js"
 import * as MemoryRoles from "./MemoryRoles.js"
 import * as MemorySessions from "./MemorySessions.js"
@@ -59,7 +61,10 @@ export const layer = (
     MemorySessions.layer,
     MemoryApiTokens.layer,
     MemoryCredentials.layer,
-    MemoryMemberships.layer
+    MemoryMemberships.layer,
+    MemoryNotificationSubscriptions.layer
   ).pipe(Layer.provideMerge(infrastructure))
-  return Layer.mergeAll(GrantsAuthorizationResolver.layer, MemoryAdmins.layer, StoredAccessRevocation.layer).pipe(Layer.provideMerge(services))
+  return Layer.mergeAll(GrantsAuthorizationResolver.layer, MemoryAdmins.layer, StoredAccessRevocation.layer, OrchestratedAuditListeners.layer).pipe(
+    Layer.provideMerge(services)
+  )
 }

@@ -3,6 +3,7 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import { type Effect, Layer } from "effect"
 import * as Access from "./migrations/Access.js"
+import * as Audit from "./migrations/Audit.js"
 import * as Foundation from "./migrations/Foundation.js"
 import * as Identity from "./migrations/Identity.js"
 import * as Lifecycle from "./migrations/Lifecycle.js"
@@ -18,6 +19,7 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   ...Foundation.migrations,
   ...Identity.migrations,
   ...Access.migrations,
+  ...Audit.migrations,
   ...Lifecycle.migrations,
   ...Supply.migrations
 }

@@ -17,6 +17,9 @@ import type { Memberships } from "../../orchestration/identity/Memberships.js"
 import type { Tenants } from "../../orchestration/identity/Tenants.js"
 import type { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
 import type { Roles } from "../../orchestration/access/Roles.js"
+import type { AuditListeners } from "../../orchestration/audit/AuditListeners.js"
+import type { NotificationSubscriptions } from "../../orchestration/notifications/NotificationSubscriptions.js"
+import * as OrchestratedAuditListeners from "../audit/OrchestratedAuditListeners.js"
 import type { AccessRevocation } from "../../orchestration/identity/AccessRevocation.js"
 import type { Admins } from "../../orchestration/identity/Admins.js"
 import type { Invitations } from "../../orchestration/identity/Invitations.js"
@@ -33,6 +36,7 @@ import * as SqlApiTokens from "./SqlApiTokens.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlCredentials from "./SqlCredentials.js"
 import * as SqlMemberships from "./SqlMemberships.js"
+import * as SqlNotificationSubscriptions from "./SqlNotificationSubscriptions.js"
 import * as SqlOutbox from "./SqlOutbox.js"
 import * as SqlRoles from "./SqlRoles.js"
 import * as SqlSessions from "./SqlSessions.js"
@@ -58,6 +62,8 @@ export type Ports =
   | Memberships
   | Roles
   | AuthorizationResolver
+  | AuditListeners
+  | NotificationSubscriptions
   | Invitations
   | Admins
   | AccessRevocation
@@ -72,6 +78,7 @@ const storage = Layer.mergeAll(
   SqlTenants.layer,
   SqlRoles.layer,
   SqlMemberships.layer,
+  SqlNotificationSubscriptions.layer,
   SqlInvitations.layer,
   SqlAdmins.layer,
   InProcessDispatcherSignal.layer,
@@ -80,7 +87,7 @@ const storage = Layer.mergeAll(
 )
 
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */
-export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = Layer.mergeAll(GrantsAuthorizationResolver.layer, StoredAccessRevocation.layer).pipe(
+export const layer: Layer.Layer<Ports, never, SqlClient.SqlClient | NotificationChannels | CryptoKit> = Layer.mergeAll(GrantsAuthorizationResolver.layer, StoredAccessRevocation.layer, OrchestratedAuditListeners.layer).pipe(
   Layer.provideMerge(
     Layer.mergeAll(SqlTransactions.layer, OutboxIntents.layer, SqlSessions.layer, SqlApiTokens.layer).pipe(Layer.provideMerge(storage))
   )

@@ -10,6 +10,7 @@ import { acceptInvite } from "../../../src/orchestration/identity/acceptInvite.j
 import { Accounts } from "../../../src/orchestration/identity/Accounts.js"
 import { inviteAdmin } from "../../../src/orchestration/identity/inviteAdmin.js"
 import { login } from "../../../src/orchestration/identity/login.js"
+import { Outbox } from "../../../src/orchestration/outbox/Outbox.js"
 import { accountWith, audited, invitations, inviteTokenOf, noticesFor, signIn, statusOf } from "./adminSupport.js"
 import { device } from "./support.js"
 
@@ -48,7 +49,9 @@ describe("inviteAdmin and acceptInvite", () => {
       const operator = yield* signIn(invitee, chosen)
       assert.isTrue(Option.isNone(yield* authorize(operator, "admins.read", AccessScope.platform)))
       assert.strictEqual(Option.getOrNull(yield* authorize(operator, "admins.invite", AccessScope.platform))?._tag, "PermissionDenied")
-      assert.deepStrictEqual(yield* noticesFor(accountId), ["admins.invited", "admins.activated", "auth.newDevice"])
+      assert.deepStrictEqual(yield* noticesFor(accountId), ["admins.invited", "admins.activated"])
+      const listened = (yield* (yield* Outbox).list("pending", 100)).filter((l) => l.entry.destination === "listener:auth.newDevice")
+      assert.include(listened.map((l) => (l.entry.intent._tag === "AuditRecord" ? l.entry.intent.intent.target?.id : "")), accountId, "the new device is told by its listener, after commit")
       assert.deepStrictEqual(yield* audited("admins.acceptInvite"), [["InviteAccepted", ""], ["InviteInvalid", "unknown, used or replaced token"]])
     }).pipe(Effect.provide(MemoryPorts.layer())))
 
