@@ -9,6 +9,7 @@ import * as AdminCommand from "./layers/cli/AdminCommand.js"
 import * as AuditCommand from "./layers/cli/AuditCommand.js"
 import * as OutboxCommand from "./layers/cli/OutboxCommand.js"
 import * as SettingsCommand from "./layers/cli/SettingsCommand.js"
+import * as SupplyCommand from "./layers/cli/SupplyCommand.js"
 import * as Service from "./layers/Service.js"
 import * as Database from "./layers/sql/Database.js"
 import * as Migrations from "./layers/sql/Migrations.js"
@@ -31,7 +32,8 @@ const baton = Command.make("baton").pipe(
     SettingsCommand.command.pipe(Command.provide(Service.core)),
     AdminCommand.command.pipe(Command.provide(Service.core)),
     OutboxCommand.command.pipe(Command.provide(Service.core)),
-    AuditCommand.command.pipe(Command.provide(Service.core))
+    AuditCommand.command.pipe(Command.provide(Service.core)),
+    SupplyCommand.command.pipe(Command.provide(Service.core))
   ])
 )
 

@@ -7,6 +7,8 @@ import { AuthApi, MeApi } from "./IdentityApi.js"
 import { MembersApi, RolesApi } from "./MembersApi.js"
 import { NotificationsApi } from "./NotificationsApi.js"
 import { SettingsApi } from "./SettingsApi.js"
+import { SupplyApi } from "./SupplyApi.js"
+import { SupplyDataApi } from "./SupplyDataApi.js"
 import { TenantsApi } from "./TenantsApi.js"
 
 /** The HTTP contract of baton. Hosts may mount its groups in their own `HttpApi`. */
@@ -22,6 +24,8 @@ export class BatonApi extends HttpApi.make("baton")
   .add(NotificationsApi)
   .add(AdminsApi)
   .add(AdminInvitationsApi)
+  .add(SupplyApi)
+  .add(SupplyDataApi)
   .annotate(OpenApi.Title, "baton")
   .annotate(OpenApi.Description, "Orchestration core for multi-tenant admin platforms")
   .annotate(OpenApi.Version, "0.1.0")

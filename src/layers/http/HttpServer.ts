@@ -14,6 +14,8 @@ import * as HttpMetrics from "./HttpMetrics.js"
 import * as MembersHttp from "./MembersHttp.js"
 import * as NotificationsHttp from "./NotificationsHttp.js"
 import * as SettingsHttp from "./SettingsHttp.js"
+import * as SupplyDataHttp from "./SupplyDataHttp.js"
+import * as SupplyHttp from "./SupplyHttp.js"
 import * as TenantsHttp from "./TenantsHttp.js"
 
 /** baton's API with every group's handlers: mount it with `HttpApiBuilder.serve`, or test it with `toWebHandler`. */
@@ -29,7 +31,9 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     AuditHttp.layer,
     NotificationsHttp.layer,
     AdminsHttp.adminsLayer,
-    AdminsHttp.invitationsLayer
+    AdminsHttp.invitationsLayer,
+    SupplyHttp.layer,
+    SupplyDataHttp.layer
   ]),
   Layer.provide(Authentication.layer)
 )

@@ -20,6 +20,7 @@ import * as MemoryOutbox from "./MemoryOutbox.js"
 import * as MemoryRoles from "./MemoryRoles.js"
 import * as MemorySessions from "./MemorySessions.js"
 import * as MemorySettings from "./MemorySettings.js"
+import * as MemorySupplyPorts from "./MemorySupplyPorts.js"
 import * as MemoryTenants from "./MemoryTenants.js"
 import * as MemoryTransactions from "./MemoryTransactions.js"
 import * as RecordingNotificationChannels from "./RecordingNotificationChannels.js"
@@ -42,7 +43,8 @@ export const layer = (
     MemoryAccounts.layer,
     MemoryTenants.layer,
     MemoryRoles.layer,
-    MemoryInvitations.layer
+    MemoryInvitations.layer,
+    MemorySupplyPorts.layer
   ).pipe(
     Layer.provideMerge(MemoryDatabase.layer)
   )

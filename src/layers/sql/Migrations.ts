@@ -7,6 +7,7 @@ import * as Audit from "./migrations/Audit.js"
 import * as Foundation from "./migrations/Foundation.js"
 import * as Identity from "./migrations/Identity.js"
 import * as Lifecycle from "./migrations/Lifecycle.js"
+import * as Supply from "./migrations/Supply.js"
 
 /**
  * baton's schema, in order: one module of migrations per context under `./migrations`, each
@@ -19,7 +20,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   ...Identity.migrations,
   ...Access.migrations,
   ...Audit.migrations,
-  ...Lifecycle.migrations
+  ...Lifecycle.migrations,
+  ...Supply.migrations
 }
 
 /** Applies the migrations not yet applied (recorded in `baton_migrations`); returns those applied now. */

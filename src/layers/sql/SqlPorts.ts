@@ -41,6 +41,7 @@ import * as SqlOutbox from "./SqlOutbox.js"
 import * as SqlRoles from "./SqlRoles.js"
 import * as SqlSessions from "./SqlSessions.js"
 import * as SqlSettings from "./SqlSettings.js"
+import * as SqlSupplyPorts from "./SqlSupplyPorts.js"
 import * as SqlTenants from "./SqlTenants.js"
 import * as SqlTransactions from "./SqlTransactions.js"
 
@@ -66,6 +67,7 @@ export type Ports =
   | Invitations
   | Admins
   | AccessRevocation
+  | SqlSupplyPorts.SupplyPorts
 
 const storage = Layer.mergeAll(
   SqlSettings.layer,
@@ -80,7 +82,8 @@ const storage = Layer.mergeAll(
   SqlInvitations.layer,
   SqlAdmins.layer,
   InProcessDispatcherSignal.layer,
-  UuidV7Ids.layer
+  UuidV7Ids.layer,
+  SqlSupplyPorts.layer
 )
 
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */
