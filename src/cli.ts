@@ -6,8 +6,10 @@ import { Cause, Console, Effect, Layer, Option } from "effect"
 import * as BatonConfig from "./layers/config/BatonConfig.js"
 import * as Logging from "./layers/config/Logging.js"
 import * as AdminCommand from "./layers/cli/AdminCommand.js"
+import * as AuditCommand from "./layers/cli/AuditCommand.js"
 import * as OutboxCommand from "./layers/cli/OutboxCommand.js"
 import * as SettingsCommand from "./layers/cli/SettingsCommand.js"
+import * as SupplyCommand from "./layers/cli/SupplyCommand.js"
 import * as Service from "./layers/Service.js"
 import * as Database from "./layers/sql/Database.js"
 import * as Migrations from "./layers/sql/Migrations.js"
@@ -29,7 +31,9 @@ const baton = Command.make("baton").pipe(
     migrate,
     SettingsCommand.command.pipe(Command.provide(Service.core)),
     AdminCommand.command.pipe(Command.provide(Service.core)),
-    OutboxCommand.command.pipe(Command.provide(Service.core))
+    OutboxCommand.command.pipe(Command.provide(Service.core)),
+    AuditCommand.command.pipe(Command.provide(Service.core)),
+    SupplyCommand.command.pipe(Command.provide(Service.core))
   ])
 )
 

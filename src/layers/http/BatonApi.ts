@@ -1,10 +1,15 @@
 import * as HttpApi from "@effect/platform/HttpApi"
 import * as OpenApi from "@effect/platform/OpenApi"
+import { AdminInvitationsApi, AdminsApi } from "./AdminsApi.js"
+import { AuditApi } from "./AuditApi.js"
 import { CommerceApi } from "./CommerceApi.js"
 import { HealthApi } from "./HealthApi.js"
 import { AuthApi, MeApi } from "./IdentityApi.js"
 import { MembersApi, RolesApi } from "./MembersApi.js"
+import { NotificationsApi } from "./NotificationsApi.js"
 import { SettingsApi } from "./SettingsApi.js"
+import { SupplyApi } from "./SupplyApi.js"
+import { SupplyDataApi } from "./SupplyDataApi.js"
 import { TenantsApi } from "./TenantsApi.js"
 
 /** The HTTP contract of baton. Hosts may mount its groups in their own `HttpApi`. */
@@ -16,6 +21,12 @@ export class BatonApi extends HttpApi.make("baton")
   .add(MembersApi)
   .add(RolesApi)
   .add(SettingsApi)
+  .add(AuditApi)
+  .add(NotificationsApi)
+  .add(AdminsApi)
+  .add(AdminInvitationsApi)
+  .add(SupplyApi)
+  .add(SupplyDataApi)
   .add(CommerceApi)
   .annotate(OpenApi.Title, "baton")
   .annotate(OpenApi.Description, "Orchestration core for multi-tenant admin platforms")

@@ -4,6 +4,8 @@ import * as HttpApiSwagger from "@effect/platform/HttpApiSwagger"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { Duration, Effect, Layer } from "effect"
+import * as AdminsHttp from "./AdminsHttp.js"
+import * as AuditHttp from "./AuditHttp.js"
 import { BatonApi } from "./BatonApi.js"
 import * as Authentication from "./Authentication.js"
 import * as CommerceHttp from "./CommerceHttp.js"
@@ -11,7 +13,10 @@ import * as HealthHttp from "./HealthHttp.js"
 import * as IdentityHttp from "./IdentityHttp.js"
 import * as HttpMetrics from "./HttpMetrics.js"
 import * as MembersHttp from "./MembersHttp.js"
+import * as NotificationsHttp from "./NotificationsHttp.js"
 import * as SettingsHttp from "./SettingsHttp.js"
+import * as SupplyDataHttp from "./SupplyDataHttp.js"
+import * as SupplyHttp from "./SupplyHttp.js"
 import * as TenantsHttp from "./TenantsHttp.js"
 
 /** baton's API with every group's handlers: mount it with `HttpApiBuilder.serve`, or test it with `toWebHandler`. */
@@ -24,6 +29,12 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     MembersHttp.membersLayer,
     MembersHttp.rolesLayer,
     SettingsHttp.layer,
+    AuditHttp.layer,
+    NotificationsHttp.layer,
+    AdminsHttp.adminsLayer,
+    AdminsHttp.invitationsLayer,
+    SupplyHttp.layer,
+    SupplyDataHttp.layer,
     CommerceHttp.layer
   ]),
   Layer.provide(Authentication.layer)

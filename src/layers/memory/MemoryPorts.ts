@@ -1,23 +1,29 @@
 import { Layer } from "effect"
 import type { Channel } from "../../domain/notifications/Channels.js"
 import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
+import * as OrchestratedAuditListeners from "../audit/OrchestratedAuditListeners.js"
+import * as StoredAccessRevocation from "../identity/StoredAccessRevocation.js"
 import * as CryptoKit from "../crypto/CryptoKit.js"
 import type { Argon2Parameters } from "../crypto/PasswordHashing.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
 import * as OutboxIntents from "../outbox/OutboxIntents.js"
 import * as MemoryAccounts from "./MemoryAccounts.js"
+import * as MemoryAdmins from "./MemoryAdmins.js"
 import * as MemoryApiTokens from "./MemoryApiTokens.js"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryCredentials from "./MemoryCredentials.js"
 import * as MemoryCustomers from "./MemoryCustomers.js"
 import * as MemoryDatabase from "./MemoryDatabase.js"
 import * as MemoryInventory from "./MemoryInventory.js"
+import * as MemoryInvitations from "./MemoryInvitations.js"
 import * as MemoryMemberships from "./MemoryMemberships.js"
+import * as MemoryNotificationSubscriptions from "./MemoryNotificationSubscriptions.js"
 import * as MemoryOrders from "./MemoryOrders.js"
 import * as MemoryOutbox from "./MemoryOutbox.js"
 import * as MemoryRoles from "./MemoryRoles.js"
 import * as MemorySessions from "./MemorySessions.js"
 import * as MemorySettings from "./MemorySettings.js"
+import * as MemorySupplyPorts from "./MemorySupplyPorts.js"
 import * as MemoryTenants from "./MemoryTenants.js"
 import * as MemoryTransactions from "./MemoryTransactions.js"
 import * as RecordingNotificationChannels from "./RecordingNotificationChannels.js"
@@ -40,6 +46,8 @@ export const layer = (
     MemoryAccounts.layer,
     MemoryTenants.layer,
     MemoryRoles.layer,
+    MemoryInvitations.layer,
+    MemorySupplyPorts.layer,
     MemoryCustomers.layer,
     MemoryInventory.layer,
     MemoryOrders.layer
@@ -59,7 +67,10 @@ export const layer = (
     MemorySessions.layer,
     MemoryApiTokens.layer,
     MemoryCredentials.layer,
-    MemoryMemberships.layer
+    MemoryMemberships.layer,
+    MemoryNotificationSubscriptions.layer
   ).pipe(Layer.provideMerge(infrastructure))
-  return GrantsAuthorizationResolver.layer.pipe(Layer.provideMerge(services))
+  return Layer.mergeAll(GrantsAuthorizationResolver.layer, MemoryAdmins.layer, StoredAccessRevocation.layer, OrchestratedAuditListeners.layer).pipe(
+    Layer.provideMerge(services)
+  )
 }

@@ -3,9 +3,12 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import { type Effect, Layer } from "effect"
 import * as Access from "./migrations/Access.js"
+import * as Audit from "./migrations/Audit.js"
 import * as Commerce from "./migrations/Commerce.js"
 import * as Foundation from "./migrations/Foundation.js"
 import * as Identity from "./migrations/Identity.js"
+import * as Lifecycle from "./migrations/Lifecycle.js"
+import * as Supply from "./migrations/Supply.js"
 
 /**
  * baton's schema, in order: one module of migrations per context under `./migrations`, each
@@ -17,6 +20,9 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   ...Foundation.migrations,
   ...Identity.migrations,
   ...Access.migrations,
+  ...Audit.migrations,
+  ...Lifecycle.migrations,
+  ...Supply.migrations,
   ...Commerce.migrations
 }
 

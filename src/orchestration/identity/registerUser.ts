@@ -7,6 +7,7 @@ import { EmailFromInput } from "../../domain/identity/Email.js"
 import { Membership } from "../../domain/identity/Membership.js"
 import { tenantAudit } from "../../domain/identity/TenantIntents.js"
 import { AlreadyMember, Registered } from "../../domain/identity/TenantOutcomes.js"
+import { INVITATION_LIFETIME } from "../../domain/identity/Invitation.js"
 import { AccountAudience, NotificationIntent } from "../../domain/notifications/NotificationIntent.js"
 import { UserRegistrationEnabled } from "../../domain/settings/Catalogue.js"
 import type { Actor } from "../../domain/shared/Actor.js"
@@ -20,6 +21,7 @@ import { requireFeature } from "../settings/requireFeature.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
+import { Invitations } from "./Invitations.js"
 import { Memberships } from "./Memberships.js"
 
 export const RegisterUserInput = Schema.Struct({
@@ -66,14 +68,18 @@ export const registerUser = Effect.fn("Identity.registerUser")(function*(actor: 
     }
     yield* roles.grant(new RoleGrant({ accountId: account.id, role: input.role, tenantId: Option.some(tenantId), grantedAt: now }))
     const created = Option.isNone(existing)
+    const setPassword = account.status === "invited"
     yield* (yield* AuditTrail).record(tenantAudit("members.register", actor, "Registered", tenantId, { target, details: { role: input.role, created } }))
+    const expiresAt = DateTime.addDuration(now, INVITATION_LIFETIME)
+    const issued = setPassword ? Option.some(yield* (yield* Invitations).issue({ accountId: account.id, now, expiresAt })) : Option.none()
+    const invitation = Option.match(issued, { onNone: () => ({}), onSome: ({ token }) => ({ token, expiresAt: DateTime.formatIso(expiresAt) }) })
     yield* (yield* Notifications).emit(
       new NotificationIntent({
         kind: "tenants.welcome",
-        category: "info",
+        category: setPassword ? "security" : "info",
         audience: new AccountAudience({ accountId: account.id }),
         tenantId,
-        data: { tenant: tenantId, role: input.role, setPassword: created }
+        data: { tenant: tenantId, role: input.role, setPassword, ...invitation }
       })
     )
     return new Registered({ accountId: account.id, created })

@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Schema } from "effect"
 import { pendingAudit, pendingNotifications } from "../../support/Intents.js"
 import { bearerWith, createTenant } from "../../support/Access.js"
-import { type AuthServer, type AuthServices, authServers, bodyOf, type Reply, request } from "../../support/AuthClient.js"
+import { type AuthServer, type AuthServices, authServers, bodyOf, login, type Reply, request, sessionOf } from "../../support/AuthClient.js"
 
 const Tagged = Schema.Struct({ _tag: Schema.String })
 const Members = Schema.Struct({
@@ -65,9 +65,18 @@ for (const server of authServers) {
           ["bob@example.com", "invited", ["tenant-member"]]
         ])
         const welcome = (yield* pendingNotifications).filter((n) => n.kind === "tenants.welcome")
-        assert.deepStrictEqual(welcome.map((n) => n.data["setPassword"]), [true, false])
+        assert.deepStrictEqual(welcome.map((n) => [n.data["setPassword"], n.category]), [[true, "security"], [true, "security"]])
+        const token = String(welcome[1]?.data["token"])
+        assert.notStrictEqual(token, String(welcome[0]?.data["token"]), "registering an invited account again issues a new token")
+        const bobPassword = "bob's own long passphrase"
+        expect(yield* request("POST", "/invitations/accept", { body: { token, password: bobPassword } }), 200, "InviteAccepted")
+        const bob = yield* sessionOf(yield* login("bob@example.com", bobPassword))
+        expect(yield* request("GET", "/tenants/globex", { bearer: bob.token }), 200, "TenantView")
+        const after = yield* bodyOf(yield* request("GET", "/tenants/acme/members", { bearer: acme.token }), Members)
+        assert.deepStrictEqual(after.members.map((m) => m.status), ["active", "active"])
+        expect(yield* request("POST", "/tenants/acme/members", { bearer: acme.token, body: { email: "bob@example.com", role: "tenant-member" } }), 409, "AlreadyMember")
         const audited = (yield* pendingAudit).filter((a) => a.action === "members.register").map((a) => a.outcome)
-        assert.deepStrictEqual(audited, ["Registered", "AlreadyMember", "Registered"])
+        assert.deepStrictEqual(audited, ["Registered", "AlreadyMember", "Registered", "AlreadyMember"])
       }))
 
     scenario("registration can be turned off per tenant (503 FeatureDisabled)", () =>
