@@ -11,7 +11,7 @@ import * as SandboxPaymentGateway from "../../src/layers/payment/SandboxPaymentG
 import * as SqlPorts from "../../src/layers/sql/SqlPorts.js"
 import * as WorkflowEngines from "../../src/layers/workflow/WorkflowEngines.js"
 import * as CheckoutSaga from "../../src/orchestration/commerce/checkoutSaga.js"
-import { sqlite } from "./TestDatabases.js"
+import { postgres, postgresAvailable, sqlite } from "./TestDatabases.js"
 
 export type CommerceServices = SqlPorts.Ports | HttpClient.HttpClient | SandboxPaymentGateway.SandboxLedger
 
@@ -19,6 +19,8 @@ export interface CommerceServer {
   readonly name: string
   /** The whole HTTP server on a random local port, over fresh storage, with the checkout saga on an engine. */
   readonly layer: Layer.Layer<CommerceServices>
+  /** PostgreSQL suites skip, saying why, when no server answers. */
+  readonly skip: boolean
 }
 
 const serve = <E, R, P>(engine: Layer.Layer<WorkflowEngine, E, R>, ports: Layer.Layer<P>) =>
@@ -29,19 +31,21 @@ const serve = <E, R, P>(engine: Layer.Layer<WorkflowEngine, E, R>, ports: Layer.
     Layer.orDie
   )
 
-const sqlitePorts = SqlPorts.layer.pipe(
-  Layer.provideMerge(RecordingNotificationChannels.layer()),
-  Layer.provide(CryptoKit.layerEphemeral()),
-  Layer.provideMerge(sqlite)
-)
+const sqlPorts = (database: Layer.Layer<SqlClient.SqlClient>) =>
+  SqlPorts.layer.pipe(
+    Layer.provideMerge(RecordingNotificationChannels.layer()),
+    Layer.provide(CryptoKit.layerEphemeral()),
+    Layer.provideMerge(database)
+  )
 
-/** Memory ports on the in-memory engine, and a migrated SQLite file on the durable engine (over the same file). */
-export const commerceServers: ReadonlyArray<CommerceServer> = [
-  { name: "memory ports, in-memory engine", layer: serve(WorkflowEngines.layerMemory, MemoryPorts.layer()) },
-  { name: "SQLite, durable engine", layer: durableServer() }
-]
-
-/** The SQLite server on the durable engine, with its SQL client. */
-export function durableServer(): Layer.Layer<CommerceServices | SqlClient.SqlClient> {
-  return serve(WorkflowEngines.layerSql(), sqlitePorts)
+/** The server on the durable engine over a fresh, migrated SQL database (SQLite by default), with its SQL client. */
+export function durableServer(database: Layer.Layer<SqlClient.SqlClient> = sqlite): Layer.Layer<CommerceServices | SqlClient.SqlClient> {
+  return serve(WorkflowEngines.layerSql(), sqlPorts(database))
 }
+
+/** Memory ports on the in-memory engine; SQLite and (when reachable) PostgreSQL on the durable engine over the same database. */
+export const commerceServers: ReadonlyArray<CommerceServer> = [
+  { name: "memory ports, in-memory engine", layer: serve(WorkflowEngines.layerMemory, MemoryPorts.layer()), skip: false },
+  { name: "SQLite, durable engine", layer: durableServer(), skip: false },
+  { name: "PostgreSQL, durable engine", layer: durableServer(postgres), skip: !postgresAvailable }
+]

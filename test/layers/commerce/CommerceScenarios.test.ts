@@ -38,7 +38,7 @@ const cart = (customerId: string, lines: ReadonlyArray<readonly [string, number]
 })
 
 for (const server of commerceServers) {
-  describe(`commerce over HTTP: ${server.name}`, () => {
+  describe.skipIf(server.skip)(`commerce over HTTP: ${server.name}`, () => {
     const scenario = (name: string, body: () => Effect.Effect<void, unknown, CommerceServices>) =>
       it.live(name, () => Effect.suspend(body).pipe(Effect.provide(server.layer)), 60_000)
 
