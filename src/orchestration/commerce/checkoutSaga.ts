@@ -115,9 +115,9 @@ const runCheckout = (command: CheckoutCommand) =>
   }).pipe(Effect.provideService(Command, command))
 
 /**
- * The checkout saga registered with the workflow engine, in two durable steps: reserve, then
- * pay (charge, with the retry policy, and place the order). Business rollbacks (a decline, a lapsed reservation) are explicit steps;
- * compensations (refund every charge, release the stock, record and alert) run only when the
- * saga fails on infrastructure after its retries.
+ * The checkout saga registered with the workflow engine, in two durable steps: reserve, then pay
+ * (charge, with the retry policy, and place the order). Business rollbacks (a decline, a lapsed
+ * reservation) are explicit steps; compensations (refund every charge, release the stock, record
+ * and alert) run only when the saga fails on infrastructure after its retries.
  */
 export const layer = CheckoutWorkflow.toLayer(runCheckout)
