@@ -11,6 +11,8 @@ import * as Database from "./sql/Database.js"
 import * as Migrations from "./sql/Migrations.js"
 import * as SqlPorts from "./sql/SqlPorts.js"
 import * as WorkflowEngines from "./workflow/WorkflowEngines.js"
+import * as CheckoutSaga from "../orchestration/commerce/checkoutSaga.js"
+import * as PaymentGateways from "./payment/PaymentGateways.js"
 
 /**
  * baton as a service, from configuration: the layers `main.ts` and the CLI compose. Hosts that
@@ -44,5 +46,8 @@ export const dispatcher = Layer.unwrapEffect(Effect.map(BatonConfig.dispatcher, 
 /** Ports, database and the SQL client, ready for orchestrators. */
 export const core = ports.pipe(Layer.provideMerge(database))
 
-/** The durable workflow engine over the same SQL client (one runner in this process). */
-export const workflowEngine = WorkflowEngines.layerSql()
+/** The payment service of configuration (`BATON_PAYMENT_GATEWAY`: the sandbox by default). */
+export const payments = PaymentGateways.layerConfig.pipe(Layer.provide(NodeHttpClient.layer))
+
+/** The durable workflow engine over the same SQL client (one runner in this process), with baton's workflows registered. */
+export const workflowEngine = CheckoutSaga.layer.pipe(Layer.provide(payments), Layer.provideMerge(WorkflowEngines.layerSql()))

@@ -16,6 +16,7 @@ import * as SqlPorts from "../../src/layers/sql/SqlPorts.js"
 import { createAccount } from "../../src/orchestration/identity/createAccount.js"
 import { setSetting } from "../../src/orchestration/settings/setSetting.js"
 import { sqlite } from "./TestDatabases.js"
+import * as Workflows from "./Workflows.js"
 
 /** What a scenario reaches: baton's ports (to arrange state) and an `HttpClient` pointed at the in-process server. */
 export type AuthServices = SqlPorts.Ports | HttpClient.HttpClient
@@ -27,7 +28,7 @@ export interface AuthServer {
 }
 
 const serve = <R>(ports: Layer.Layer<R>) =>
-  BatonHttp.app.pipe(Layer.provideMerge(ports), Layer.provideMerge(NodeHttpServer.layerTest), Layer.orDie)
+  BatonHttp.app.pipe(Layer.provideMerge(Workflows.inMemory), Layer.provideMerge(ports), Layer.provideMerge(NodeHttpServer.layerTest), Layer.orDie)
 
 const sqlitePorts = SqlPorts.layer.pipe(
   Layer.provideMerge(RecordingNotificationChannels.layer()),

@@ -11,6 +11,7 @@ import type { NotificationChannels } from "../../src/orchestration/notifications
 import { dispatchDue } from "../../src/orchestration/outbox/dispatchDue.js"
 import * as AuditTamper from "./AuditTamper.js"
 import { sqlite } from "./TestDatabases.js"
+import * as Workflows from "./Workflows.js"
 
 /** A quick delivery policy for tests: four attempts, one second apart at most. */
 export const options = {
@@ -35,7 +36,7 @@ export type Services =
   | HttpClient.HttpClient
 
 const serve = (ports: Layer.Layer<Exclude<Services, HttpClient.HttpClient>>): Layer.Layer<Services> =>
-  BatonHttp.app.pipe(Layer.provideMerge(ports), Layer.provideMerge(NodeHttpServer.layerTest), Layer.orDie)
+  BatonHttp.app.pipe(Layer.provideMerge(Workflows.inMemory), Layer.provideMerge(ports), Layer.provideMerge(NodeHttpServer.layerTest), Layer.orDie)
 
 /** The whole HTTP server over memory ports and over a migrated SQLite file (fresh storage per build). */
 export const servers: ReadonlyArray<{ readonly name: string; readonly layer: Layer.Layer<Services> }> = [

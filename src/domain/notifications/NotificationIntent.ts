@@ -10,7 +10,12 @@ export class AccountAudience extends Schema.TaggedClass<AccountAudience>()("Acco
 /** The operators of the platform (alerts, incidents, manual interventions). */
 export class OperationsAudience extends Schema.TaggedClass<OperationsAudience>()("OperationsAudience", {}) {}
 
-export const Audience = Schema.Union(AccountAudience, OperationsAudience)
+/** A storefront customer of the intent's tenant (order confirmations), by the storefront's customer id. */
+export class CustomerAudience extends Schema.TaggedClass<CustomerAudience>()("CustomerAudience", {
+  customerId: Schema.NonEmptyTrimmedString
+}) {}
+
+export const Audience = Schema.Union(AccountAudience, OperationsAudience, CustomerAudience)
 export type Audience = typeof Audience.Type
 
 /**

@@ -69,6 +69,33 @@ export const ModuleInstallationEnabled = define({
   default: true
 })
 
+/** The most lines a checkout's cart may have. */
+export const CheckoutMaxLines = define({
+  key: "commerce.checkout.maxLines",
+  description: "The most lines a checkout's cart may have.",
+  scope: "tenant",
+  schema: Schema.Int.pipe(Schema.between(1, 100)),
+  default: 10
+})
+
+/** A total above this many minor units of its currency earns a premium order confirmation. */
+export const PremiumConfirmationAbove = define({
+  key: "commerce.confirmation.premiumAbove",
+  description: "An order total above this many minor units (cents) earns a premium confirmation.",
+  scope: "tenant",
+  schema: Schema.NonNegativeInt,
+  default: 100_000
+})
+
+/** How long a checkout's stock reservation holds before others may take the units. */
+export const ReservationMinutes = define({
+  key: "commerce.reservation.minutes",
+  description: "How long a checkout's stock reservation holds, in minutes.",
+  scope: "tenant",
+  schema: Minutes,
+  default: 15
+})
+
 /** Every setting baton knows. */
 export const catalogue: ReadonlyArray<Setting.Any> = [
   LoginEnabled,
@@ -78,7 +105,10 @@ export const catalogue: ReadonlyArray<Setting.Any> = [
   PlatformDisplayName,
   UserRegistrationEnabled,
   ModuleInstallationEnabled,
-  ...supplySettings
+  ...supplySettings,
+  CheckoutMaxLines,
+  PremiumConfirmationAbove,
+  ReservationMinutes
 ]
 
 export const find = (entries: ReadonlyArray<Setting.Any>, key: string): Option.Option<Setting.Any> =>

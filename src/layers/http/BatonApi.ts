@@ -2,6 +2,7 @@ import * as HttpApi from "@effect/platform/HttpApi"
 import * as OpenApi from "@effect/platform/OpenApi"
 import { AdminInvitationsApi, AdminsApi } from "./AdminsApi.js"
 import { AuditApi } from "./AuditApi.js"
+import { CommerceApi } from "./CommerceApi.js"
 import { HealthApi } from "./HealthApi.js"
 import { AuthApi, MeApi } from "./IdentityApi.js"
 import { MembersApi, RolesApi } from "./MembersApi.js"
@@ -26,6 +27,7 @@ export class BatonApi extends HttpApi.make("baton")
   .add(AdminInvitationsApi)
   .add(SupplyApi)
   .add(SupplyDataApi)
+  .add(CommerceApi)
   .annotate(OpenApi.Title, "baton")
   .annotate(OpenApi.Description, "Orchestration core for multi-tenant admin platforms")
   .annotate(OpenApi.Version, "0.1.0")

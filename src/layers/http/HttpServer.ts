@@ -8,6 +8,7 @@ import * as AdminsHttp from "./AdminsHttp.js"
 import * as AuditHttp from "./AuditHttp.js"
 import { BatonApi } from "./BatonApi.js"
 import * as Authentication from "./Authentication.js"
+import * as CommerceHttp from "./CommerceHttp.js"
 import * as HealthHttp from "./HealthHttp.js"
 import * as IdentityHttp from "./IdentityHttp.js"
 import * as HttpMetrics from "./HttpMetrics.js"
@@ -33,7 +34,8 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     AdminsHttp.adminsLayer,
     AdminsHttp.invitationsLayer,
     SupplyHttp.layer,
-    SupplyDataHttp.layer
+    SupplyDataHttp.layer,
+    CommerceHttp.layer
   ]),
   Layer.provide(Authentication.layer)
 )

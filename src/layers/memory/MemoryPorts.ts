@@ -12,10 +12,13 @@ import * as MemoryAdmins from "./MemoryAdmins.js"
 import * as MemoryApiTokens from "./MemoryApiTokens.js"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryCredentials from "./MemoryCredentials.js"
+import * as MemoryCustomers from "./MemoryCustomers.js"
 import * as MemoryDatabase from "./MemoryDatabase.js"
+import * as MemoryInventory from "./MemoryInventory.js"
 import * as MemoryInvitations from "./MemoryInvitations.js"
 import * as MemoryMemberships from "./MemoryMemberships.js"
 import * as MemoryNotificationSubscriptions from "./MemoryNotificationSubscriptions.js"
+import * as MemoryOrders from "./MemoryOrders.js"
 import * as MemoryOutbox from "./MemoryOutbox.js"
 import * as MemoryRoles from "./MemoryRoles.js"
 import * as MemorySessions from "./MemorySessions.js"
@@ -44,7 +47,10 @@ export const layer = (
     MemoryTenants.layer,
     MemoryRoles.layer,
     MemoryInvitations.layer,
-    MemorySupplyPorts.layer
+    MemorySupplyPorts.layer,
+    MemoryCustomers.layer,
+    MemoryInventory.layer,
+    MemoryOrders.layer
   ).pipe(
     Layer.provideMerge(MemoryDatabase.layer)
   )

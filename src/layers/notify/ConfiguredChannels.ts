@@ -21,7 +21,11 @@ const logChannel = (record: NotificationRecord, deliveryId: string) => {
   return Effect.logInfo("notification").pipe(
     Effect.annotateLogs({
       ...event,
-      audience: audience._tag === "AccountAudience" ? `account:${audience.accountId}` : "operations",
+      audience: audience._tag === "AccountAudience"
+        ? `account:${audience.accountId}`
+        : audience._tag === "CustomerAudience"
+        ? `customer:${audience.customerId}`
+        : "operations",
       data: JSON.stringify(data)
     })
   )

@@ -4,6 +4,7 @@ import type { SqlError } from "@effect/sql/SqlError"
 import { type Effect, Layer } from "effect"
 import * as Access from "./migrations/Access.js"
 import * as Audit from "./migrations/Audit.js"
+import * as Commerce from "./migrations/Commerce.js"
 import * as Foundation from "./migrations/Foundation.js"
 import * as Identity from "./migrations/Identity.js"
 import * as Lifecycle from "./migrations/Lifecycle.js"
@@ -21,7 +22,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   ...Access.migrations,
   ...Audit.migrations,
   ...Lifecycle.migrations,
-  ...Supply.migrations
+  ...Supply.migrations,
+  ...Commerce.migrations
 }
 
 /** Applies the migrations not yet applied (recorded in `baton_migrations`); returns those applied now. */

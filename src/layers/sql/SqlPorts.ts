@@ -13,6 +13,9 @@ import type { Accounts } from "../../orchestration/identity/Accounts.js"
 import type { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
 import type { Credentials } from "../../orchestration/identity/Credentials.js"
 import type { Sessions } from "../../orchestration/identity/Sessions.js"
+import type { Customers } from "../../orchestration/commerce/Customers.js"
+import type { Inventory } from "../../orchestration/commerce/Inventory.js"
+import type { Orders } from "../../orchestration/commerce/Orders.js"
 import type { Memberships } from "../../orchestration/identity/Memberships.js"
 import type { Tenants } from "../../orchestration/identity/Tenants.js"
 import type { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
@@ -35,6 +38,9 @@ import * as SqlInvitations from "./SqlInvitations.js"
 import * as SqlApiTokens from "./SqlApiTokens.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
 import * as SqlCredentials from "./SqlCredentials.js"
+import * as SqlCustomers from "./SqlCustomers.js"
+import * as SqlInventory from "./SqlInventory.js"
+import * as SqlOrders from "./SqlOrders.js"
 import * as SqlMemberships from "./SqlMemberships.js"
 import * as SqlNotificationSubscriptions from "./SqlNotificationSubscriptions.js"
 import * as SqlOutbox from "./SqlOutbox.js"
@@ -68,6 +74,9 @@ export type Ports =
   | Admins
   | AccessRevocation
   | SqlSupplyPorts.SupplyPorts
+  | Customers
+  | Inventory
+  | Orders
 
 const storage = Layer.mergeAll(
   SqlSettings.layer,
@@ -83,7 +92,10 @@ const storage = Layer.mergeAll(
   SqlAdmins.layer,
   InProcessDispatcherSignal.layer,
   UuidV7Ids.layer,
-  SqlSupplyPorts.layer
+  SqlSupplyPorts.layer,
+  SqlCustomers.layer,
+  SqlInventory.layer,
+  SqlOrders.layer
 )
 
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */

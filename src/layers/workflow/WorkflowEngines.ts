@@ -13,6 +13,13 @@ import { type ConfigError, Duration, Layer } from "effect"
  * `pollInterval` is how often stored messages are polled; it bounds how late a resumed workflow
  * or an elapsed durable timer is picked up (default 100 ms; the cluster's own default is 10 s).
  *
+ * `shardsPerGroup` (default 32; the cluster's own default is 300) is how many shards executions
+ * are spread over. The runner reads its stored messages with every shard id it owns written into
+ * the SQL (prepared anew each time): with 300 shards one read costs ≈240 µs of CPU on SQLite,
+ * with 32 ≈40 µs, and a checkout makes about three (`bench/checkout.ts`). It is fixed for the
+ * life of a database (a message is stored with its shard: changing the count strands the
+ * messages of shards no longer owned) and bounds how many runners can share the work.
+ *
  * Every sharding setting is fixed here from `ShardingConfig.defaults`, so the environment changes
  * nothing. `SingleRunner` still parses `ShardingConfig.layerFromEnv`'s unprefixed variables (`HOST`,
  * `PORT`, `LISTEN_HOST`, `LISTEN_PORT`, `RUNNER_SHARD_WEIGHT`, `AVAILABLE_SHARD_GROUPS`,
@@ -25,6 +32,7 @@ import { type ConfigError, Duration, Layer } from "effect"
  */
 export const layerSql = (options?: {
   readonly pollInterval?: Duration.DurationInput
+  readonly shardsPerGroup?: number
 }): Layer.Layer<WorkflowEngine.WorkflowEngine, ConfigError.ConfigError, SqlClient.SqlClient> =>
   ClusterWorkflowEngine.layer.pipe(
     Layer.provide(
@@ -32,7 +40,8 @@ export const layerSql = (options?: {
         runnerStorage: "sql",
         shardingConfig: {
           ...ShardingConfig.defaults,
-          entityMessagePollInterval: options?.pollInterval ?? Duration.millis(100)
+          entityMessagePollInterval: options?.pollInterval ?? Duration.millis(100),
+          shardsPerGroup: options?.shardsPerGroup ?? 32
         }
       })
     )

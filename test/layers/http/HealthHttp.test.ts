@@ -9,8 +9,10 @@ import * as BatonHttp from "../../../src/layers/http/HttpServer.js"
 import * as MemoryPorts from "../../../src/layers/memory/MemoryPorts.js"
 import { DispatcherSignal } from "../../../src/orchestration/outbox/DispatcherSignal.js"
 import { setSetting } from "../../../src/orchestration/settings/setSetting.js"
+import * as Workflows from "../../support/Workflows.js"
 
-const served = () => BatonHttp.app.pipe(Layer.provideMerge(MemoryPorts.layer()), Layer.provideMerge(NodeHttpServer.layerTest))
+const served = () =>
+  BatonHttp.app.pipe(Layer.provideMerge(Workflows.inMemory), Layer.provideMerge(MemoryPorts.layer()), Layer.provideMerge(NodeHttpServer.layerTest))
 
 describe("health endpoints (in-process HTTP over memory layers)", () => {
   it.live("answers liveness, and readiness 503 with the failing check until the dispatcher has run a round", () =>

@@ -1,0 +1,7 @@
+import { Layer } from "effect"
+import * as SandboxPaymentGateway from "../../src/layers/payment/SandboxPaymentGateway.js"
+import * as WorkflowEngines from "../../src/layers/workflow/WorkflowEngines.js"
+import * as CheckoutSaga from "../../src/orchestration/commerce/checkoutSaga.js"
+
+/** baton's workflows on the in-memory engine, paying through the sandbox: for tests that do not exercise durability. */
+export const inMemory = CheckoutSaga.layer.pipe(Layer.provide(SandboxPaymentGateway.layer), Layer.provideMerge(WorkflowEngines.layerMemory))
