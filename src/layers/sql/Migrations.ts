@@ -5,6 +5,7 @@ import { type Effect, Layer } from "effect"
 import * as Access from "./migrations/Access.js"
 import * as Foundation from "./migrations/Foundation.js"
 import * as Identity from "./migrations/Identity.js"
+import * as Modules from "./migrations/Modules.js"
 
 /**
  * baton's schema, in order: one module of migrations per context under `./migrations`, each
@@ -15,7 +16,8 @@ import * as Identity from "./migrations/Identity.js"
 export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>> = {
   ...Foundation.migrations,
   ...Identity.migrations,
-  ...Access.migrations
+  ...Access.migrations,
+  ...Modules.migrations
 }
 
 /** Applies the migrations not yet applied (recorded in `baton_migrations`); returns those applied now. */

@@ -20,6 +20,7 @@ import type { Roles } from "../../orchestration/access/Roles.js"
 import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
 import type { CryptoKit } from "../crypto/CryptoKit.js"
 import * as UuidV7Ids from "../crypto/UuidV7Ids.js"
+import * as ModulesPorts from "../modules/ModulesPorts.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
 import * as OutboxIntents from "../outbox/OutboxIntents.js"
 import * as SqlAccounts from "./SqlAccounts.js"
@@ -51,6 +52,7 @@ export type Ports =
   | Memberships
   | Roles
   | AuthorizationResolver
+  | ModulesPorts.Ports
 
 const storage = Layer.mergeAll(
   SqlSettings.layer,
@@ -62,7 +64,8 @@ const storage = Layer.mergeAll(
   SqlRoles.layer,
   SqlMemberships.layer,
   InProcessDispatcherSignal.layer,
-  UuidV7Ids.layer
+  UuidV7Ids.layer,
+  ModulesPorts.sql
 )
 
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */
