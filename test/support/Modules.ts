@@ -1,4 +1,3 @@
-import type * as SqlClient from "@effect/sql/SqlClient"
 import type * as WorkflowEngine from "@effect/workflow/WorkflowEngine"
 import { assert } from "@effect/vitest"
 import { Duration, Effect, Layer, Option } from "effect"
@@ -28,11 +27,20 @@ export type ModulesServices = SqlPorts.Ports | NotificationChannels | RecordingN
 export interface ModulesFamily {
   readonly name: string
   readonly skip: boolean
-  /** Fresh ports, storage, engine and scheduler on every build, with these module definitions. */
-  readonly layer: (modules?: ReadonlyArray<ModuleDefinition>, wrap?: <A>(ports: Layer.Layer<A>) => Layer.Layer<A>) => Layer.Layer<ModulesServices>
-  /** The SQL client underneath (SQL families only). */
-  readonly sql: boolean
+  /**
+   * Fresh ports, storage, engine and scheduler on every build, with these module definitions;
+   * `faults` replaces some of the saga's ports (built over the real ones) to inject failures.
+   */
+  readonly layer: <F extends PortsOut = never>(modules?: ReadonlyArray<ModuleDefinition>, faults?: Faults<F>) => Layer.Layer<ModulesServices>
 }
+
+export type PortsOut = SqlPorts.Ports | NotificationChannels | RecordingNotificationChannels.ChannelRecorder
+
+/** Replacements of some ports (the saga's, to inject failures), built over the real ones. */
+export type Faults<F extends PortsOut> = Layer.Layer<F, never, PortsOut>
+
+const withFaults = <X, F extends PortsOut>(ports: Layer.Layer<PortsOut | X>, faults?: Faults<F>): Layer.Layer<PortsOut | X> =>
+  faults === undefined ? ports : Layer.merge(ports, faults.pipe(Layer.provide(ports)))
 
 const runtime = ModulesRuntime.layer({ pollInterval: Duration.millis(50), staleAfter: Duration.seconds(30) })
 
@@ -44,28 +52,27 @@ export const modulesFamilies: ReadonlyArray<ModulesFamily> = [
   {
     name: "memory",
     skip: false,
-    sql: false,
-    layer: (modules, wrap = (l) => l) =>
+    layer: (modules, faults) =>
       runtime.pipe(
         Layer.provideMerge(WorkflowEngines.layerMemory),
-        Layer.provideMerge(wrap(MemoryPorts.layer(modules === undefined ? {} : { modules })))
+        Layer.provideMerge(withFaults(MemoryPorts.layer(modules === undefined ? {} : { modules }), faults))
       )
   },
   ...sqlDatabases.map((database): ModulesFamily => ({
     name: database.name,
     skip: database.skip,
-    sql: true,
-    layer: (modules, wrap = (l) => l) =>
+    layer: (modules, faults) =>
       runtime.pipe(
         Layer.provideMerge(WorkflowEngines.layerSql({ pollInterval: Duration.millis(50) })),
         Layer.provideMerge(
-          wrap(
+          withFaults(
             SqlPorts.layer.pipe(
               Layer.provideMerge(RecordingNotificationChannels.layer()),
               Layer.provide(CryptoKit.layerEphemeral()),
               Layer.provide(definitionsFor(modules)),
               Layer.provideMerge(database.layer)
-            )
+            ),
+            faults
           )
         ),
         Layer.orDie
@@ -104,4 +111,3 @@ export const install = (tenant: string, module: string, range = "*") =>
   })
 
 export { createTenant }
-export type { SqlClient }

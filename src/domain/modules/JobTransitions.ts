@@ -79,7 +79,10 @@ export const runningState = (operation: Operation): JobState =>
 /** What a save expects the stored job to still be (see the `Installations` port). */
 export const expectedOf = (job: InstallationJob) => ({ state: job.state, queued: job.queued, attempt: job.attempt })
 
-/** The job after an event at `now`, with other fields changed too; refused when the state machine refuses the event. */
+/**
+ * The job after an event at `now`, with other fields changed too; refused when the state machine
+ * refuses the event. Settling stamps `finishedAt`; an upgrade rolled back is at its previous version.
+ */
 export const moved = (
   job: InstallationJob,
   event: JobEventKind,
@@ -87,7 +90,14 @@ export const moved = (
   changes: Partial<Omit<InstallationJob, "state" | "updatedAt">> = {}
 ): Either.Either<InstallationJob, InvalidTransition> =>
   Either.map(transition(job.state, changes.operation ?? job.operation, event), (state) =>
-    new InstallationJob({ ...job, ...changes, state, updatedAt: now, ...(isSettled(state, false) ? { finishedAt: Option.some(now) } : {}) }))
+    new InstallationJob({
+      ...job,
+      ...changes,
+      state,
+      updatedAt: now,
+      ...(isSettled(state, false) ? { finishedAt: Option.some(now) } : {}),
+      ...(state === "Active" && (event === "rolledBack" || event === "resolved") ? { version: Option.getOrElse(job.fromVersion, () => job.version) } : {})
+    }))
 
 /** The job with its progress at step `step` (and the label shown), in the same state. */
 export const progressed = (job: InstallationJob, step: number, label: string, now: DateTime.Utc): InstallationJob =>

@@ -3,7 +3,7 @@ import { moved } from "../../domain/modules/JobTransitions.js"
 import { jobOf, type Run } from "./InstallationRun.js"
 import { mustMove } from "./jobIntents.js"
 import { discardBackups, settle } from "./settleJob.js"
-import { failureOf } from "./undoStep.js"
+import { failureOf, rollingBack } from "./undoStep.js"
 
 /**
  * The last compensation of a failed run (registered by its first step): a job rolling back (or
@@ -13,15 +13,13 @@ import { failureOf } from "./undoStep.js"
 export const settleRollback = (run: Run, cause: Cause.Cause<unknown>) =>
   Effect.gen(function*() {
     if (Cause.isInterruptedOnly(cause)) return
-    const job = yield* jobOf(run)
+    const job = yield* rollingBack(yield* jobOf(run), cause)
     const now = yield* DateTime.now
     const error = Option.orElse(job.error, () => Option.some(failureOf(cause)))
     const final = job.state === "Validating"
       ? moved(job, "rejected", now, { error, stepLabel: "failed" })
-      : job.state === "RollingBack"
-      ? moved(job, "rolledBack", now, { stepLabel: "rolled back" })
-      : Either.flatMap(moved(job, "stepFailed", now, { error }), (failing) => moved(failing, "rolledBack", now, { stepLabel: "rolled back" }))
-    if (job.state === "ManualIntervention" || Either.isLeft(final)) return
+      : moved(job, "rolledBack", now, { stepLabel: "rolled back" })
+    if (Either.isLeft(final)) return
     if (yield* settle(job, yield* mustMove(final), error)) yield* discardBackups(job)
   }).pipe(
     Effect.catchAllCause((failure) =>

@@ -30,7 +30,7 @@ const perform = (job: InstallationJob, undo: Undo) =>
   )
 
 /** The job enters RollingBack (once), with the failure that started it as its error. */
-const rollingBack = (job: InstallationJob, cause: Cause.Cause<unknown>) =>
+export const rollingBack = (job: InstallationJob, cause: Cause.Cause<unknown>) =>
   Effect.gen(function*() {
     if (!isRunning(job.state)) return job
     const failing = yield* mustMove(moved(job, "stepFailed", yield* DateTime.now, { error: Option.some(failureOf(cause)), stepLabel: "rolling back" }))
