@@ -1,0 +1,194 @@
+import { assert, describe, it } from "@effect/vitest"
+import { DateTime, Either, FastCheck as fc, Option } from "effect"
+import { MigrationRef, ModuleManifest, ModuleName, RegisteredModule } from "../../../src/domain/modules/Module.js"
+import type { InstallPlan, PlanRefusal } from "../../../src/domain/modules/Plan.js"
+import { type Installed, planInstall, planUninstall, planUpgrade } from "../../../src/domain/modules/Planner.js"
+import { manifestOf } from "../../../src/domain/modules/Resolution.js"
+import { highestSatisfying, satisfies } from "../../../src/domain/modules/Semver.js"
+import { TenantId } from "../../../src/domain/shared/Ids.js"
+
+const at = DateTime.unsafeMake(0)
+const tenantId = TenantId.make("acme")
+
+const manifest = (name: string, version: string, dependencies: Record<string, string>, migrations = [`${name}-${version}`]) =>
+  new ModuleManifest({
+    name: ModuleName.make(name),
+    version,
+    title: name,
+    dependencies,
+    entitlement: Option.none(),
+    landlordMigrations: [new MigrationRef({ id: `${name}-landlord`, tables: [] })],
+    tenantMigrations: migrations.map((id) => new MigrationRef({ id, tables: [`${id}_t`] })),
+    setup: true,
+    teardown: false
+  })
+
+const entry = (m: ModuleManifest, status: "Draft" | "Published" | "Deprecated" = "Published") =>
+  new RegisteredModule({ manifest: m, status, registeredAt: at, changedAt: at })
+
+const versions = ["1.0.0", "1.1.0", "1.2.0", "2.0.0"] as const
+const ranges = ["^1.0.0", "^1.1.0", "~1.0.0", ">=1.2.0", "*", "^2.0.0", "1.0.0 - 1.1.0"] as const
+
+/** A random registry: up to 7 modules, each with some versions, each version depending on others in random ranges. */
+const registries = fc.integer({ min: 1, max: 7 }).chain((size) => {
+  const names = Array.from({ length: size }, (_, i) => `M${i}`)
+  const version = fc.record({
+    dependencies: fc.dictionary(fc.constantFrom(...names), fc.constantFrom(...ranges), { maxKeys: 3 }),
+    status: fc.constantFrom("Published", "Published", "Published", "Draft", "Deprecated")
+  })
+  return fc.tuple(
+    ...names.map((name) =>
+      fc.subarray([...versions], { minLength: 1 }).chain((vs) =>
+        fc.tuple(...vs.map((v) => version.map(({ dependencies, status }) => {
+          const { [name]: _self, ...others } = dependencies
+          return entry(manifest(name, v, others), status as "Published")
+        }))))
+    )
+  ).map((groups) => ({ names, registry: groups.flat() }))
+})
+
+const installedFrom = (registry: ReadonlyArray<RegisteredModule>, names: ReadonlyArray<string>): ReadonlyArray<Installed> =>
+  names.flatMap((name) => {
+    const found = registry.find((e) => e.manifest.name === name && e.status === "Published")
+    return found === undefined ? [] : [{ name, version: found.manifest.version }]
+  })
+
+const assertSound = (registry: ReadonlyArray<RegisteredModule>, installed: ReadonlyArray<Installed>, name: string, range: string, plan: InstallPlan) => {
+  const order = plan.modules.map((m) => m.name as string)
+  assert.strictEqual(new Set(order).size, order.length, "each module once")
+  assert.strictEqual(plan.target.name, name)
+  assert.strictEqual(order[order.length - 1], name, "the target last")
+  assert.isTrue(satisfies(plan.target.version, range))
+  const asked = new Map<string, Array<string>>([[name, [range]]])
+  plan.modules.forEach((m, index) => {
+    assert.isFalse(installed.some((i) => i.name === m.name), `${m.name} is not installed already`)
+    const registered = registry.find((e) => e.manifest.name === m.name && e.manifest.version === m.version)
+    assert.strictEqual(registered?.status, "Published", `${m.name}@${m.version} is published`)
+    for (const [dep, depRange] of Object.entries(manifestOf(registry, m.name, m.version)?.dependencies ?? {})) {
+      asked.set(dep, [...(asked.get(dep) ?? []), depRange])
+      const present = installed.find((i) => i.name === dep)
+      const planned = plan.modules.findIndex((p) => p.name === dep)
+      if (present !== undefined) assert.isTrue(satisfies(present.version, depRange), `installed ${dep} satisfies ${depRange}`)
+      else {
+        assert.isTrue(planned >= 0 && planned < index, `${dep} is planned before ${m.name}`)
+        assert.isTrue(satisfies(plan.modules[planned]!.version, depRange), `${dep} satisfies ${depRange}`)
+      }
+    }
+  })
+  for (const m of plan.modules) {
+    const published = registry.filter((e) => e.manifest.name === m.name && e.status === "Published").map((e) => e.manifest.version)
+    assert.strictEqual(m.version, highestSatisfying(published, asked.get(m.name) ?? []), `${m.name}: the highest version satisfying every range`)
+  }
+  const kinds: ReadonlyArray<string> = plan.steps.map((s) => s.step._tag)
+  const last = (tag: string) => kinds.lastIndexOf(tag)
+  const first = (tag: string) => kinds.indexOf(tag)
+  assert.isTrue(last("LandlordMigration") < first("Backup") && first("Backup") === last("Backup"))
+  assert.isTrue(first("TenantMigration") === -1 || first("TenantMigration") > first("Backup"))
+  assert.isTrue(first("Setup") === -1 || first("Setup") > last("TenantMigration"))
+  assert.strictEqual(kinds[kinds.length - 1], "Activate")
+  const migrated = plan.steps.flatMap((s) => (s.step._tag === "TenantMigration" ? [s.step.module as string] : []))
+  assert.deepStrictEqual([...new Set(migrated)], order, "tenant migrations in dependency order")
+  plan.steps.forEach((s) => {
+    if (s.step._tag === "TenantMigration") assert.deepStrictEqual(s.undo, { ...s.step, direction: "down" })
+  })
+}
+
+/** Whether the dependency graph reachable from `root` through the published (single) versions has a cycle. */
+const hasCycle = (registry: ReadonlyArray<RegisteredModule>, root: string) => {
+  const state = new Map<string, "open" | "done">()
+  const visit = (name: string): boolean => {
+    if (state.get(name) === "done") return false
+    if (state.get(name) === "open") return true
+    state.set(name, "open")
+    const m = registry.find((e) => e.manifest.name === name)?.manifest
+    const cyclic = Object.keys(m?.dependencies ?? {}).some(visit)
+    state.set(name, "done")
+    return cyclic
+  }
+  return visit(root)
+}
+
+describe("planInstall", () => {
+  it("every plan respects dependency order and every range, each module at the highest version that fits; refusals are true", () =>
+    fc.assert(
+      fc.property(registries, fc.constantFrom(...ranges), fc.nat(), fc.array(fc.nat(), { maxLength: 3 }), ({ names, registry }, range, pick, installedPicks) => {
+        const name = names[pick % names.length]!
+        const installed = installedFrom(registry, installedPicks.map((i) => names[i % names.length]!).filter((n) => n !== name))
+        const result = planInstall(registry, installed, { tenantId, name, range })
+        if (Either.isRight(result)) return assertSound(registry, installed, name, range, result.right)
+        const refusal: PlanRefusal = result.left
+        if (refusal._tag === "UnresolvableDependency") {
+          const present = installed.find((i) => i.name === refusal.name)
+          const published = registry.filter((e) => e.manifest.name === refusal.name && e.status === "Published").map((e) => e.manifest.version)
+          assert.isTrue(
+            present !== undefined ? !refusal.ranges.every((r) => satisfies(present.version, r)) : highestSatisfying(published, refusal.ranges) === undefined,
+            JSON.stringify(refusal)
+          )
+        }
+        if (refusal._tag === "DependencyCycle") assert.strictEqual(refusal.path[0], refusal.path[refusal.path.length - 1])
+      }),
+      { numRuns: 400 }
+    ))
+
+  it("a dependency cycle is always reported, with a path along real dependencies", () =>
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }).chain((n) =>
+          fc.tuple(fc.constant(n), fc.array(fc.array(fc.nat({ max: n - 1 }), { maxLength: 3 }), { minLength: n, maxLength: n }), fc.nat({ max: n - 1 }))
+        ),
+        ([n, edges, root]) => {
+          const registry = Array.from({ length: n }, (_, i) =>
+            entry(manifest(`M${i}`, "1.0.0", Object.fromEntries(edges[i]!.filter((d) => d !== i || edges[i]!.length > 0).map((d) => [`M${d}`, "*"])))))
+          const result = planInstall(registry, [], { tenantId, name: `M${root}`, range: "*" })
+          const cyclic = hasCycle(registry, `M${root}`)
+          assert.strictEqual(Either.isLeft(result) && result.left._tag === "DependencyCycle", cyclic)
+          if (Either.isLeft(result) && result.left._tag === "DependencyCycle") {
+            const path = result.left.path
+            path.slice(1).forEach((to, i) => assert.property(manifestOf(registry, path[i]!, "1.0.0")?.dependencies ?? {}, to))
+          }
+          if (!cyclic) assert.isTrue(Either.isRight(result))
+        }
+      ),
+      { numRuns: 400 }
+    ))
+
+  it("refuses an installed module, and names the dependency no published version satisfies", () => {
+    const registry = [entry(manifest("A", "1.0.0", { B: "^2.0.0" })), entry(manifest("B", "1.0.0", {}))]
+    assert.deepStrictEqual(Either.getLeft(planInstall(registry, [{ name: "A", version: "1.0.0" }], { tenantId, name: "A", range: "*" })).pipe(Option.map((l) => l._tag)), Option.some("AlreadyInstalled"))
+    const refused = planInstall(registry, [], { tenantId, name: "A", range: "*" })
+    assert.deepStrictEqual<unknown>(Either.getLeft(refused).pipe(Option.map((l) => ({ ...l }))), Option.some({ _tag: "UnresolvableDependency", name: "B", ranges: ["^2.0.0"] }))
+  })
+})
+
+describe("planUninstall and planUpgrade", () => {
+  const registry = [
+    entry(manifest("Contacts", "1.0.0", {})),
+    entry(manifest("Card", "1.0.0", { Contacts: "^1.0.0" }, ["c1", "c2"])),
+    entry(manifest("Card", "1.1.0", { Contacts: "^1.0.0" }, ["c1", "c2", "c3"])),
+    entry(manifest("Card", "2.0.0", { Contacts: "^1.0.0" }, ["c1", "c2", "c3", "c4"])),
+    entry(manifest("Points", "1.0.0", { Card: "^1.0.0" }))
+  ]
+  const installed = [{ name: "Contacts", version: "1.0.0" }, { name: "Card", version: "1.0.0" }, { name: "Points", version: "1.0.0" }]
+
+  it("an uninstall is blocked by installed dependents; otherwise its impact lists the tables dropped and every step restores the backup", () => {
+    assert.deepStrictEqual<unknown>(Either.getLeft(planUninstall(registry, installed, { tenantId, name: "Card" })).pipe(Option.map((l) => ({ ...l }))), Option.some({ _tag: "DependentsInstalled", name: "Card", dependents: ["Points"] }))
+    const plan = Either.getOrThrow(planUninstall(registry, installed.slice(0, 2), { tenantId, name: "Card" }))
+    assert.deepStrictEqual(plan.tablesDropped, ["c2_t", "c1_t"])
+    assert.deepStrictEqual(plan.steps.map((s) => s.label), [
+      "backup of the tenant's storage",
+      "teardown Card@1.0.0",
+      "tenant migration Card@1.0.0 c2 (down)",
+      "tenant migration Card@1.0.0 c1 (down)",
+      "deactivate Card"
+    ])
+    assert.isTrue(plan.steps.slice(0, -1).every((s) => s.undo._tag === "RestoreIfChanged"))
+  })
+
+  it("an upgrade runs only the new migrations, and is refused when an installed dependent's range excludes the new version", () => {
+    const plan = Either.getOrThrow(planUpgrade(registry, installed, { tenantId, name: "Card", range: "^1.0.0" }))
+    assert.deepStrictEqual([plan.from, plan.to], ["1.0.0", "1.1.0"])
+    assert.deepStrictEqual(plan.steps.map((s) => s.label), ["backup of the tenant's storage", "tenant migration Card@1.1.0 c3", "activate Card@1.1.0"])
+    assert.deepStrictEqual(Either.getLeft(planUpgrade(registry, installed, { tenantId, name: "Card", range: "^2.0.0" })).pipe(Option.map((l) => l._tag)), Option.some("DependentsInstalled"))
+    assert.deepStrictEqual(Either.getLeft(planUpgrade(registry, installed, { tenantId, name: "Contacts", range: "*" })).pipe(Option.map((l) => l._tag)), Option.some("NoUpgradeAvailable"))
+  })
+})
