@@ -65,6 +65,8 @@ export interface RequestOptions {
   /** A raw `Authorization` header, for malformed ones. */
   readonly authorization?: string
   readonly body?: unknown
+  /** An `Idempotency-Key` header. */
+  readonly idempotencyKey?: string
 }
 
 const Json = Schema.parseJson()
@@ -75,6 +77,7 @@ export const request = (method: HttpMethod, path: string, options: RequestOption
     let outgoing = HttpClientRequest.make(method)(path)
     if (options.bearer !== undefined) outgoing = HttpClientRequest.bearerToken(outgoing, options.bearer)
     if (options.authorization !== undefined) outgoing = HttpClientRequest.setHeader(outgoing, "authorization", options.authorization)
+    if (options.idempotencyKey !== undefined) outgoing = HttpClientRequest.setHeader(outgoing, "idempotency-key", options.idempotencyKey)
     if (options.body !== undefined) outgoing = yield* HttpClientRequest.bodyJson(outgoing, options.body)
     const response = yield* HttpClient.execute(outgoing)
     const text = yield* response.text

@@ -10,14 +10,21 @@ export type ModuleName = typeof ModuleName.Type
 
 /** A strict semantic version (`1.2.3`, `2.0.0-rc.1`). */
 export const ModuleVersion = Schema.String.pipe(
-  Schema.filter(isVersion, { message: () => "must be a semantic version such as 1.2.3" }),
+  Schema.filter(isVersion, {
+    message: () => "must be a semantic version such as 1.2.3",
+    arbitrary: () => (fc) => fc.tuple(fc.nat(20), fc.nat(20), fc.nat(20)).map((parts) => parts.join("."))
+  }),
   Schema.brand("ModuleVersion")
 )
 export type ModuleVersion = typeof ModuleVersion.Type
 
 /** A range of versions (`^1.2.0`, `>=1 <3`, `1.x`, `*`). */
 export const VersionRange = Schema.String.pipe(
-  Schema.filter(isRange, { message: () => "must be a semver range such as ^1.2.0" }),
+  Schema.maxLength(100),
+  Schema.filter(isRange, {
+    message: () => "must be a semver range such as ^1.2.0",
+    arbitrary: () => (fc) => fc.constantFrom("*", "^1.0.0", "~1.1.0", ">=1.0.0 <3.0.0", "1.x")
+  }),
   Schema.brand("VersionRange")
 )
 export type VersionRange = typeof VersionRange.Type

@@ -13,8 +13,9 @@ import {
   NoUpgradeAvailable,
   planned,
   PlannedModule,
+  type DependencyCycle,
   type PlannedStep,
-  type PlanRefusal,
+  type UnresolvableDependency,
   RestoreIfChanged,
   Retain,
   Setup,
@@ -85,7 +86,7 @@ export const planInstall = (
   registry: ReadonlyArray<RegisteredModule>,
   installed: ReadonlyArray<Installed>,
   request: { readonly tenantId: TenantId; readonly name: string; readonly range: string }
-): Either.Either<InstallPlan, PlanRefusal> => {
+): Either.Either<InstallPlan, DependencyCycle | UnresolvableDependency | AlreadyInstalled> => {
   const present = installed.find((m) => m.name === request.name)
   if (present !== undefined) return Either.left(new AlreadyInstalled({ name: present.name, version: present.version }))
   return Either.map(additionsFor(registry, installed, request.name, request.range), (found) => {
@@ -149,7 +150,7 @@ export const planUpgrade = (
   registry: ReadonlyArray<RegisteredModule>,
   installed: ReadonlyArray<Installed>,
   request: { readonly tenantId: TenantId; readonly name: string; readonly range: string }
-): Either.Either<UpgradePlan, PlanRefusal> => {
+): Either.Either<UpgradePlan, NotInstalled | NoUpgradeAvailable | DependentsInstalled | DependencyCycle | UnresolvableDependency> => {
   const present = installed.find((m) => m.name === request.name)
   if (present === undefined) return Either.left(new NotInstalled({ name: request.name }))
   const newer = registry

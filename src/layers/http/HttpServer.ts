@@ -6,13 +6,15 @@ import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { Duration, Effect, Layer } from "effect"
 import { BatonApi } from "./BatonApi.js"
 import * as Authentication from "./Authentication.js"
+import * as DigitalCardsHttp from "./DigitalCardsHttp.js"
 import * as HealthHttp from "./HealthHttp.js"
 import * as IdentityHttp from "./IdentityHttp.js"
+import * as ModulesHttp from "./ModulesHttp.js"
 import * as HttpMetrics from "./HttpMetrics.js"
 
 /** baton's API with every group's handlers: mount it with `HttpApiBuilder.serve`, or test it with `toWebHandler`. */
 export const api = HttpApiBuilder.api(BatonApi).pipe(
-  Layer.provide([HealthHttp.layer(), IdentityHttp.authLayer, IdentityHttp.meLayer]),
+  Layer.provide([HealthHttp.layer(), IdentityHttp.authLayer, IdentityHttp.meLayer, ModulesHttp.layer, DigitalCardsHttp.layer]),
   Layer.provide(Authentication.layer)
 )
 

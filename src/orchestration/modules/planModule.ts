@@ -1,6 +1,8 @@
 import { Effect, Either, Option } from "effect"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import { planInstall, planUninstall, planUpgrade } from "../../domain/modules/Planner.js"
+import { InvalidSemver } from "../../domain/modules/RegistryOutcomes.js"
+import { isRange } from "../../domain/modules/Semver.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
@@ -21,6 +23,7 @@ const facts = (tenantId: TenantId) =>
 export const installPlan = Effect.fn("Modules.installPlan")(function*(actor: Actor, tenantId: TenantId, name: string, range: string) {
   const refused = yield* authorize(actor, "modules.read", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
+  if (!isRange(range)) return new InvalidSemver({ field: "version", value: range })
   const { installed, registry } = yield* facts(tenantId)
   return planInstall(registry, installed, { tenantId, name, range }).pipe(Either.merge)
 })
@@ -37,6 +40,7 @@ export const uninstallPlan = Effect.fn("Modules.uninstallPlan")(function*(actor:
 export const upgradePlan = Effect.fn("Modules.upgradePlan")(function*(actor: Actor, tenantId: TenantId, name: string, range: string) {
   const refused = yield* authorize(actor, "modules.read", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
+  if (!isRange(range)) return new InvalidSemver({ field: "version", value: range })
   const { installed, registry } = yield* facts(tenantId)
   return planUpgrade(registry, installed, { tenantId, name, range }).pipe(Either.merge)
 })

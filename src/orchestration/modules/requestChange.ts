@@ -6,7 +6,8 @@ import { EntitlementServiceUnavailable, InstallationAccepted, inProgress } from 
 import { expectedOf, moved } from "../../domain/modules/JobTransitions.js"
 import { NotInstalled } from "../../domain/modules/Plan.js"
 import { planUninstall, planUpgrade } from "../../domain/modules/Planner.js"
-import { satisfies } from "../../domain/modules/Semver.js"
+import { InvalidSemver } from "../../domain/modules/RegistryOutcomes.js"
+import { isRange, satisfies } from "../../domain/modules/Semver.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
@@ -39,6 +40,7 @@ const requestChange = (operation: "upgrade" | "uninstall") =>
   Effect.fn(`Modules.request${operation === "upgrade" ? "Upgrade" : "Uninstall"}`)(function*(actor: Actor, request: ChangeRequest) {
     const refused = yield* authorize(actor, "modules.install", AccessScope.tenant(request.tenantId))
     if (Option.isSome(refused)) return refused.value
+    if (operation === "upgrade" && !isRange(request.range)) return new InvalidSemver({ field: "version", value: request.range })
     const installations = yield* Installations
     const latest = yield* installations.latest(request.tenantId, request.module)
     if (Option.isNone(latest) || latest.value.state === "Failed" || latest.value.state === "Uninstalled") return new NotInstalled({ name: request.module })

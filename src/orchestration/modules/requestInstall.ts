@@ -11,7 +11,8 @@ import {
   inProgress
 } from "../../domain/modules/InstallationOutcomes.js"
 import { planInstall } from "../../domain/modules/Planner.js"
-import { satisfies } from "../../domain/modules/Semver.js"
+import { InvalidSemver } from "../../domain/modules/RegistryOutcomes.js"
+import { isRange, satisfies } from "../../domain/modules/Semver.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
@@ -58,6 +59,7 @@ const answerOf = (
 export const requestInstall = Effect.fn("Modules.requestInstall")(function*(actor: Actor, request: InstallRequest) {
   const refused = yield* authorize(actor, "modules.install", AccessScope.tenant(request.tenantId))
   if (Option.isSome(refused)) return refused.value
+  if (!isRange(request.range)) return new InvalidSemver({ field: "version", value: request.range })
   const installations = yield* Installations
   const byKey = yield* Option.match(request.idempotencyKey, { onNone: () => Effect.succeedNone, onSome: (key) => installations.findByKey(request.tenantId, key) })
   const previous = Option.isSome(byKey) ? byKey : yield* installations.latest(request.tenantId, request.module)
