@@ -1,4 +1,5 @@
 import { DateTime, Duration, Option, Schema } from "effect"
+import { HealthCheck } from "../health/Readiness.js"
 
 /** Calls go through; `failures` counts the consecutive failures so far. */
 export class Closed extends Schema.TaggedClass<Closed>()("Closed", { failures: Schema.NonNegativeInt }) {}
@@ -79,3 +80,18 @@ export const retryAfterSeconds = (status: CircuitStatus, now: number): Option.Op
   status.state === "closed"
     ? Option.none()
     : Option.some(Math.max(1, Math.ceil((Option.match(status.retryAt, { onNone: () => now, onSome: DateTime.toEpochMillis }) - now) / 1000)))
+
+/**
+ * A circuit as a readiness check. An open circuit does not make baton unready (its other work goes
+ * on; installations are refused with a clear answer): the check says so in its detail.
+ */
+export const circuitCheck = (status: CircuitStatus): HealthCheck =>
+  new HealthCheck({
+    name: `${status.name}-circuit`,
+    ok: true,
+    detail: status.state === "closed"
+      ? `closed (${status.consecutiveFailures} consecutive failures)`
+      : `${status.state} after ${status.consecutiveFailures} consecutive failures${
+        Option.match(status.retryAt, { onNone: () => "", onSome: (at) => `, next probe at ${DateTime.formatIso(at)}` })
+      }: installations are refused until it closes`
+  })

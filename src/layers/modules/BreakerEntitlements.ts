@@ -56,6 +56,6 @@ export const make = (policy: Breaker.BreakerPolicy = Breaker.defaultPolicy) =>
     })
   })
 
-export const layer = (policy?: Breaker.BreakerPolicy): Layer.Layer<Entitlements, never, SubscriptionService> =>
+export const layer = (policy?: Breaker.BreakerPolicy): Layer.Layer<Entitlements> =>
   Layer.effect(Entitlements, make(policy))
 

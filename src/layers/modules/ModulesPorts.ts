@@ -19,7 +19,6 @@ import * as InProcessInstallationSignal from "./InProcessInstallationSignal.js"
 import * as MemoryTenantStorage from "./MemoryTenantStorage.js"
 import * as SqlModuleSteps from "./SqlModuleSteps.js"
 import * as SqlTenantStorage from "./SqlTenantStorage.js"
-import * as SubscriptionService from "./SubscriptionService.js"
 import * as TenantDatabases from "./TenantDatabases.js"
 import * as TenantDigitalCards from "./TenantDigitalCards.js"
 
@@ -34,12 +33,11 @@ export type Ports =
   | InstallationSignal
   | DigitalCards
 
-/** Entitlements granted to every tenant, behind the circuit breaker; replace `SubscriptionService` to ask a real one. */
-const shared = Layer.mergeAll(
-  CodeModuleCatalogue.layer,
-  InProcessInstallationSignal.layer,
-  BreakerEntitlements.layer().pipe(Layer.provide(SubscriptionService.layerGrantAll))
-)
+/**
+ * Entitlements behind the circuit breaker, asked of the `SubscriptionService` provided (every
+ * entitlement granted when none is).
+ */
+const shared = Layer.mergeAll(CodeModuleCatalogue.layer, InProcessInstallationSignal.layer, BreakerEntitlements.layer())
 
 /** Over one SQL client: the platform's tables in it, each tenant's storage beside it (schema or file). */
 export const sql: Layer.Layer<Ports, never, SqlClient.SqlClient> = Layer.mergeAll(

@@ -5,16 +5,20 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { EntitlementsError } from "../../orchestration/modules/Entitlements.js"
 import * as ModulesConfig from "./ModulesConfig.js"
 
-/** The subscription service itself, called without protection (the breaker sits in front of it). */
-export class SubscriptionService extends Context.Tag("baton/layers/modules/SubscriptionService")<SubscriptionService, {
+interface Shape {
   readonly check: (tenantId: TenantId, entitlement: string) => Effect.Effect<boolean, EntitlementsError>
-}>() {}
+}
+
+/**
+ * The subscription service itself, called without protection (the breaker sits in front of it).
+ * Unless one is provided, there is none: every tenant holds every entitlement.
+ */
+export class SubscriptionService extends Context.Reference<SubscriptionService>()("baton/layers/modules/SubscriptionService", {
+  defaultValue: (): Shape => ({ check: () => Effect.succeed(true) })
+}) {}
 
 /** No subscription service: every tenant holds every entitlement. */
-export const layerGrantAll: Layer.Layer<SubscriptionService> = Layer.succeed(
-  SubscriptionService,
-  SubscriptionService.of({ check: () => Effect.succeed(true) })
-)
+export const layerGrantAll: Layer.Layer<SubscriptionService> = Layer.succeed(SubscriptionService, { check: () => Effect.succeed(true) })
 
 const Answer = Schema.Struct({ entitled: Schema.Boolean })
 
@@ -27,8 +31,8 @@ export const layerHttp = (base: URL, timeout: Duration.DurationInput): Layer.Lay
   Layer.effect(
     SubscriptionService,
     Effect.map(HttpClient.HttpClient, (client) =>
-      SubscriptionService.of({
-        check: (tenantId, entitlement) =>
+      ({
+        check: (tenantId: TenantId, entitlement: string) =>
           Effect.gen(function*() {
             const url = new URL(`tenants/${encodeURIComponent(tenantId)}/entitlements/${encodeURIComponent(entitlement)}`, base.href.endsWith("/") ? base : `${base.href}/`)
             const response = yield* client.execute(HttpClientRequest.get(url.href).pipe(HttpClientRequest.acceptJson))
