@@ -6,6 +6,7 @@ import { Cause, Console, Effect, Layer, Option } from "effect"
 import * as BatonConfig from "./layers/config/BatonConfig.js"
 import * as Logging from "./layers/config/Logging.js"
 import * as AdminCommand from "./layers/cli/AdminCommand.js"
+import * as ModulesCommand from "./layers/cli/ModulesCommand.js"
 import * as OutboxCommand from "./layers/cli/OutboxCommand.js"
 import * as SettingsCommand from "./layers/cli/SettingsCommand.js"
 import * as Service from "./layers/Service.js"
@@ -29,7 +30,8 @@ const baton = Command.make("baton").pipe(
     migrate,
     SettingsCommand.command.pipe(Command.provide(Service.core)),
     AdminCommand.command.pipe(Command.provide(Service.core)),
-    OutboxCommand.command.pipe(Command.provide(Service.core))
+    OutboxCommand.command.pipe(Command.provide(Service.core)),
+    ModulesCommand.command.pipe(Command.provide(Service.core))
   ])
 )
 
