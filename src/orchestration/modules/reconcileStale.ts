@@ -20,8 +20,9 @@ const settleOrphan = (job: InstallationJob, now: DateTime.Utc) =>
     )
 
 /**
- * The reconciler: jobs in flight whose record has not moved for `staleAfter`. A run that is still
- * going (or never started, or suspended) is started again — harmless when it runs; a job that lost
+ * The reconciler: jobs in flight whose record has not moved for `staleAfter`. A run with no result
+ * yet is started again (harmless when it runs: runs are idempotent by key), a suspended one is
+ * resumed; a job that lost
  * its tenant's lock goes back to the queue; a run that ended without settling its job settles it
  * (Failed before any step, ManualIntervention otherwise). Returns how many jobs it looked at.
  */
@@ -36,9 +37,14 @@ export const reconcileStale = Effect.fn("Modules.reconcileStale")(function*(stal
       continue
     }
     const run = runOf(job)
-    const result = yield* InstallationWorkflow.poll(yield* InstallationWorkflow.executionId(run))
-    if (result === undefined || result._tag === "Suspended") {
-      yield* InstallationWorkflow.resume(yield* InstallationWorkflow.executionId(run)).pipe(Effect.zipRight(InstallationWorkflow.execute(run, { discard: true })))
+    const executionId = yield* InstallationWorkflow.executionId(run)
+    const result = yield* InstallationWorkflow.poll(executionId)
+    if (result === undefined) {
+      yield* InstallationWorkflow.execute(run, { discard: true })
+      continue
+    }
+    if (result._tag === "Suspended") {
+      yield* InstallationWorkflow.resume(executionId)
       continue
     }
     const settled = settleOrphan(job, now)

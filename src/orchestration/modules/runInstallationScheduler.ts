@@ -12,9 +12,10 @@ export interface SchedulerOptions {
 }
 
 /**
- * The installation scheduler loop: start queued jobs in their tenant's turn, reconcile stuck ones
- * (at most every quarter of `staleAfter`), then wait for a wake-up or the poll interval. A failed
- * round is logged and tried again at the next poll. Runs until interrupted.
+ * The installation scheduler. On start, every job left in flight (by a process that stopped or
+ * crashed) is reconciled at once; then in a loop: start queued jobs in their tenant's turn,
+ * reconcile stuck ones (at most every quarter of `staleAfter`), wait for a wake-up or the poll
+ * interval. A failed round is logged and tried again at the next poll. Runs until interrupted.
  */
 export const runInstallationScheduler = (options: SchedulerOptions) =>
   Effect.gen(function*() {
@@ -27,6 +28,9 @@ export const runInstallationScheduler = (options: SchedulerOptions) =>
       yield* Ref.set(lastReconciled, now)
       yield* reconcileStale(options.staleAfter, options.batch)
     })
+    yield* reconcileStale(Duration.zero, options.batch).pipe(
+      Effect.catchAllCause((cause) => Effect.logWarning("installation scheduler: the start-up sweep failed", cause))
+    )
     const round = startQueued(options.batch).pipe(
       Effect.zipRight(reconcile),
       Effect.catchAllCause((cause) => Effect.logWarning("installation scheduler round failed", cause))
