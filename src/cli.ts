@@ -6,6 +6,7 @@ import { Cause, Console, Effect, Layer, Option } from "effect"
 import * as BatonConfig from "./layers/config/BatonConfig.js"
 import * as Logging from "./layers/config/Logging.js"
 import * as AdminCommand from "./layers/cli/AdminCommand.js"
+import * as AuditCommand from "./layers/cli/AuditCommand.js"
 import * as ModulesCommand from "./layers/cli/ModulesCommand.js"
 import * as OutboxCommand from "./layers/cli/OutboxCommand.js"
 import * as SettingsCommand from "./layers/cli/SettingsCommand.js"
@@ -31,6 +32,7 @@ const baton = Command.make("baton").pipe(
     SettingsCommand.command.pipe(Command.provide(Service.core)),
     AdminCommand.command.pipe(Command.provide(Service.core)),
     OutboxCommand.command.pipe(Command.provide(Service.core)),
+    AuditCommand.command.pipe(Command.provide(Service.core)),
     ModulesCommand.command.pipe(Command.provide(Service.core))
   ])
 )

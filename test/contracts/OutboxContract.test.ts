@@ -1,9 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
 import { DateTime, Effect } from "effect"
 import { AuditIntent, AuditRecord } from "../../src/domain/audit/AuditIntent.js"
-import { OutboxEntry } from "../../src/domain/outbox/OutboxEntry.js"
+import { NotificationIntent, NotificationRecord, OperationsAudience } from "../../src/domain/notifications/NotificationIntent.js"
+import { endpointEntry, OutboxEntry } from "../../src/domain/outbox/OutboxEntry.js"
 import { SystemActor } from "../../src/domain/shared/Actor.js"
-import { IntentId } from "../../src/domain/shared/Ids.js"
+import { IntentId, TenantId } from "../../src/domain/shared/Ids.js"
 import { Outbox } from "../../src/orchestration/outbox/Outbox.js"
 import { adapterFamilies } from "../support/Adapters.js"
 
@@ -66,6 +67,20 @@ for (const family of adapterFamilies) {
         const replayed = yield* outbox.claimDue({ now: later + 10_000, leaseUntil: later + 10_001, limit: 10 })
         assert.deepStrictEqual(replayed.map((e) => [e.id, e.attempts]).sort(), [["intent-2:audit", 1], ["intent-3:audit", 0]])
         assert.strictEqual(yield* outbox.replayDead(["unknown"], later), 0)
+      }).pipe(Effect.provide(family.layer)))
+
+    it.live("leaves deliveries to tenants' endpoints out of the lag, so that one unreachable endpoint does not make the service unready", () =>
+      Effect.gen(function*() {
+        const outbox = yield* Outbox
+        const notice = new NotificationRecord({
+          id: IntentId.make("notice-1"),
+          occurredAt: DateTime.unsafeMake(1_700_000_000_000),
+          intent: new NotificationIntent({ kind: "settings.changed", category: "operations", audience: new OperationsAudience(), tenantId: TenantId.make("acme"), data: {} })
+        })
+        yield* outbox.append([endpointEntry(notice, "e-1")])
+        assert.deepStrictEqual(yield* outbox.stats, { pending: 1, dead: 0, oldestPendingAt: null })
+        yield* outbox.append([entry(1)])
+        assert.isNotNull((yield* outbox.stats).oldestPendingAt)
       }).pipe(Effect.provide(family.layer)))
   })
 }

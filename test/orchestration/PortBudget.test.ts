@@ -6,10 +6,11 @@ import { root } from "../support/ServiceProcess.js"
  * DESIGN §4: an orchestrator uses at most five ports. Read from the types: for every exported
  * function of src/orchestration that returns an Effect, count the services in its `R`. The
  * kernel's cross-cutting services are part of the canonical shape of every orchestrator
- * (preconditions from settings, commands in a transaction, audit intents, new ids) and are not
- * counted; the domain ports it sequences — repositories, gateways, notifications — are.
+ * (preconditions from settings and authorization, commands in a transaction, audit intents, new
+ * ids) and are not counted; the domain ports it sequences — repositories, gateways,
+ * notifications — are.
  */
-const kernel = new Set(["Transactions", "AuditTrail", "Settings", "Ids"])
+const kernel = new Set(["Transactions", "AuditTrail", "Settings", "Ids", "AuthorizationResolver"])
 const requirementsOfOrchestrators = (): ReadonlyArray<{ readonly name: string; readonly ports: ReadonlyArray<string> }> => {
   const config = ts.getParsedCommandLineOfConfigFile(`${root}/tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })
   if (config === undefined) throw new Error("tsconfig.json not found")
@@ -39,7 +40,7 @@ describe("the port budget of orchestrators", () => {
     const orchestrators = requirementsOfOrchestrators()
     assert.isAtLeast(orchestrators.length, 5, "the orchestrators were found")
     const setSetting = orchestrators.find((o) => o.name.endsWith("#setSetting"))
-    assert.sameMembers([...(setSetting?.ports ?? [])], ["AuditTrail", "Settings", "Transactions", "Notifications"])
+    assert.sameMembers([...(setSetting?.ports ?? [])], ["AuditTrail", "Settings", "Transactions", "Notifications", "AuthorizationResolver"])
     const login = orchestrators.find((o) => o.name.endsWith("#login"))
     assert.sameMembers([...(login?.ports ?? [])].filter((p) => !kernel.has(p)), ["Accounts", "Credentials", "Sessions", "Notifications"])
     const overBudget = orchestrators.filter((o) => o.ports.filter((p) => !kernel.has(p)).length > 5)

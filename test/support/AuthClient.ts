@@ -1,5 +1,6 @@
 import type * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
+import type * as SqlClient from "@effect/sql/SqlClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type { HttpMethod } from "@effect/platform/HttpMethod"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
@@ -34,10 +35,13 @@ const sqlitePorts = SqlPorts.layer.pipe(
   Layer.provideMerge(sqlite)
 )
 
+/** The whole HTTP server over a migrated SQLite file, with the SQL client for tests that read the stored rows. */
+export const sqliteServer: Layer.Layer<AuthServices | SqlClient.SqlClient> = serve(sqlitePorts)
+
 /** The whole HTTP server over memory ports and over a migrated SQLite file. */
 export const authServers: ReadonlyArray<AuthServer> = [
   { name: "memory", layer: serve(MemoryPorts.layer()) },
-  { name: "sqlite", layer: serve(sqlitePorts) }
+  { name: "sqlite", layer: sqliteServer }
 ]
 
 const system = new SystemActor({ component: "test" })
@@ -65,8 +69,7 @@ export interface RequestOptions {
   /** A raw `Authorization` header, for malformed ones. */
   readonly authorization?: string
   readonly body?: unknown
-  /** An `Idempotency-Key` header. */
-  readonly idempotencyKey?: string
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 const Json = Schema.parseJson()
@@ -77,7 +80,7 @@ export const request = (method: HttpMethod, path: string, options: RequestOption
     let outgoing = HttpClientRequest.make(method)(path)
     if (options.bearer !== undefined) outgoing = HttpClientRequest.bearerToken(outgoing, options.bearer)
     if (options.authorization !== undefined) outgoing = HttpClientRequest.setHeader(outgoing, "authorization", options.authorization)
-    if (options.idempotencyKey !== undefined) outgoing = HttpClientRequest.setHeader(outgoing, "idempotency-key", options.idempotencyKey)
+    if (options.headers !== undefined) outgoing = HttpClientRequest.setHeaders(outgoing, options.headers)
     if (options.body !== undefined) outgoing = yield* HttpClientRequest.bodyJson(outgoing, options.body)
     const response = yield* HttpClient.execute(outgoing)
     const text = yield* response.text

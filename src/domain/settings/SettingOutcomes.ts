@@ -2,6 +2,7 @@ import { Schema } from "effect"
 import { TenantId } from "../shared/Ids.js"
 import { Json } from "../shared/Json.js"
 import { Issue } from "../shared/Outcomes.js"
+import { EffectiveSetting } from "./Setting.js"
 
 /** The value was stored (platform-wide, or as the tenant's override). */
 export class SettingUpdated extends Schema.TaggedClass<SettingUpdated>()("SettingUpdated", {
@@ -33,3 +34,8 @@ export const rejectionReason = (rejected: UnknownSetting | InvalidSettingValue |
     : rejected._tag === "UnknownSetting"
     ? `no setting named ${rejected.key}`
     : `${rejected.key} is platform-wide: it has no tenant overrides`
+
+/** Every known setting with its effective value in the scope asked for. */
+export class SettingList extends Schema.TaggedClass<SettingList>()("SettingList", {
+  settings: Schema.Array(EffectiveSetting)
+}) {}

@@ -3,6 +3,7 @@ import * as Options from "@effect/cli/Options"
 import { Console, Effect, Match } from "effect"
 import { SystemActor } from "../../domain/shared/Actor.js"
 import { createPlatformAdmin } from "../../orchestration/access/createPlatformAdmin.js"
+import * as AdminLifecycleCommand from "./AdminLifecycleCommand.js"
 import { CommandRefused } from "./SettingsCommand.js"
 
 /** The whole of standard input, without its final newline (a password piped or typed then Ctrl-D). */
@@ -37,5 +38,5 @@ const create = Command.make(
 
 export const command = Command.make("admin").pipe(
   Command.withDescription("Manage admin accounts"),
-  Command.withSubcommands([create])
+  Command.withSubcommands([create, AdminLifecycleCommand.suspend, AdminLifecycleCommand.reinstate, AdminLifecycleCommand.disable])
 )

@@ -6,9 +6,13 @@ import { SystemActor } from "../../domain/shared/Actor.js"
 import { TenantId } from "../../domain/shared/Ids.js"
 import { getSettings } from "../../orchestration/settings/getSettings.js"
 import { setSetting } from "../../orchestration/settings/setSetting.js"
+import type { Refusal } from "../../orchestration/access/authorize.js"
 
 /** A command that ran but whose outcome is a refusal: printed, and the exit code is 1. */
 export class CommandRefused extends Data.TaggedError("CommandRefused")<{ readonly message: string }> {}
+
+/** An authorization refusal (the CLI acts as baton itself, so it only meets one through a host's resolver). */
+export const refusedBy = (refusal: Refusal) => new CommandRefused({ message: `refused: ${refusal._tag}` })
 
 const cli = new SystemActor({ component: "cli" })
 
@@ -52,7 +56,11 @@ const set = Command.make(
         InvalidSettingValue: ({ issues, key }) =>
           new CommandRefused({
             message: `invalid value for ${key}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}`
-          })
+          }),
+        PermissionDenied: refusedBy,
+        ReauthenticationRequired: refusedBy,
+        TenantNotActive: refusedBy,
+        NotFound: refusedBy
       }))
     )
 ).pipe(Command.withDescription("Set a setting (platform-wide, or a tenant's override); the value is JSON or a plain string"))

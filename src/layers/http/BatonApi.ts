@@ -1,15 +1,29 @@
 import * as HttpApi from "@effect/platform/HttpApi"
 import * as OpenApi from "@effect/platform/OpenApi"
+import { AdminInvitationsApi, AdminsApi } from "./AdminsApi.js"
+import { AuditApi } from "./AuditApi.js"
 import { DigitalCardsApi } from "./DigitalCardsApi.js"
 import { HealthApi } from "./HealthApi.js"
 import { AuthApi, MeApi } from "./IdentityApi.js"
+import { MembersApi, RolesApi } from "./MembersApi.js"
 import { ModulesApi } from "./ModulesApi.js"
+import { NotificationsApi } from "./NotificationsApi.js"
+import { SettingsApi } from "./SettingsApi.js"
+import { TenantsApi } from "./TenantsApi.js"
 
 /** The HTTP contract of baton. Hosts may mount its groups in their own `HttpApi`. */
 export class BatonApi extends HttpApi.make("baton")
   .add(HealthApi)
   .add(AuthApi)
   .add(MeApi)
+  .add(TenantsApi)
+  .add(MembersApi)
+  .add(RolesApi)
+  .add(SettingsApi)
+  .add(AuditApi)
+  .add(NotificationsApi)
+  .add(AdminsApi)
+  .add(AdminInvitationsApi)
   .add(ModulesApi)
   .add(DigitalCardsApi)
   .annotate(OpenApi.Title, "baton")

@@ -12,14 +12,14 @@ import { allIssues } from "./Payload.js"
 import { withRefusals } from "./Refusals.js"
 
 const inactive = { status: 404 } as const
-const tenant = allIssues(Schema.Struct({ tenantId: TenantId }))
-const card = allIssues(Schema.Struct({ tenantId: TenantId, cardId: D.CardId }))
+const tenant = allIssues(Schema.Struct({ id: TenantId }))
+const card = allIssues(Schema.Struct({ id: TenantId, cardId: D.CardId }))
 
 /** DigitalCard's endpoints: they answer only in tenants where the module is active (else 404 `ModuleNotActive`). */
 export class DigitalCardsApi extends HttpApiGroup.make("digitalcards")
   .add(
     withRefusals(
-      HttpApiEndpoint.get("list", "/tenants/:tenantId/digital-cards")
+      HttpApiEndpoint.get("list", "/tenants/:id/digital-cards")
         .setPath(tenant)
         .setUrlParams(allIssues(Schema.Struct({ limit: Schema.optionalWith(Schema.NumberFromString.pipe(Schema.int(), Schema.between(1, 500)), { default: () => 100 }) })))
         .addSuccess(D.CardList)
@@ -28,7 +28,7 @@ export class DigitalCardsApi extends HttpApiGroup.make("digitalcards")
   )
   .add(
     withRefusals(
-      HttpApiEndpoint.post("issue", "/tenants/:tenantId/digital-cards")
+      HttpApiEndpoint.post("issue", "/tenants/:id/digital-cards")
         .setPath(tenant)
         .setPayload(allIssues(Schema.Struct({ templateId: D.TemplateId, holderName: D.HolderName, holderEmail: EmailFromInput })))
         .addSuccess(D.CardIssued, { status: 201 })
@@ -37,12 +37,12 @@ export class DigitalCardsApi extends HttpApiGroup.make("digitalcards")
     ).annotate(OpenApi.Summary, "Issue a card to a holder (who becomes a contact of the tenant)")
   )
   .add(
-    withRefusals(HttpApiEndpoint.get("templates", "/tenants/:tenantId/digital-cards/templates").setPath(tenant).addSuccess(D.TemplateList).addSuccess(ModuleNotActive, inactive))
+    withRefusals(HttpApiEndpoint.get("templates", "/tenants/:id/digital-cards/templates").setPath(tenant).addSuccess(D.TemplateList).addSuccess(ModuleNotActive, inactive))
       .annotate(OpenApi.Summary, "The tenant's card templates")
   )
   .add(
     withRefusals(
-      HttpApiEndpoint.post("createTemplate", "/tenants/:tenantId/digital-cards/templates")
+      HttpApiEndpoint.post("createTemplate", "/tenants/:id/digital-cards/templates")
         .setPath(tenant)
         .setPayload(allIssues(Schema.Struct({ name: D.TemplateName, design: D.Design })))
         .addSuccess(D.TemplateCreated, { status: 201 })
@@ -50,12 +50,12 @@ export class DigitalCardsApi extends HttpApiGroup.make("digitalcards")
     ).annotate(OpenApi.Summary, "Add a card template")
   )
   .add(
-    withRefusals(HttpApiEndpoint.get("get", "/tenants/:tenantId/digital-cards/:cardId").setPath(card).addSuccess(D.CardFound).addSuccess(ModuleNotActive, inactive))
+    withRefusals(HttpApiEndpoint.get("get", "/tenants/:id/digital-cards/:cardId").setPath(card).addSuccess(D.CardFound).addSuccess(ModuleNotActive, inactive))
       .annotate(OpenApi.Summary, "One card")
   )
   .add(
     withRefusals(
-      HttpApiEndpoint.post("revoke", "/tenants/:tenantId/digital-cards/:cardId/revocation").setPath(card).addSuccess(D.CardRevoked).addSuccess(ModuleNotActive, inactive)
+      HttpApiEndpoint.post("revoke", "/tenants/:id/digital-cards/:cardId/revocation").setPath(card).addSuccess(D.CardRevoked).addSuccess(ModuleNotActive, inactive)
     ).annotate(OpenApi.Summary, "Revoke a card")
   )
   .middleware(Authentication)

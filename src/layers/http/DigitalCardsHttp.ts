@@ -14,11 +14,11 @@ const asActor = <A, E, R>(operation: (actor: Actor) => Effect.Effect<A, E, R>) =
 /** Handlers of the `digitalcards` group, for any API that contains it. */
 export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnavailable, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof DigitalCardsApi>>) =>
   group
-    .handle("list", ({ path, urlParams }) => asActor((actor) => listCards(actor, path.tenantId, urlParams.limit)))
-    .handle("issue", ({ path, payload }) => asActor((actor) => issueCard(actor, path.tenantId, payload)))
-    .handle("templates", ({ path }) => asActor((actor) => listTemplates(actor, path.tenantId)))
-    .handle("createTemplate", ({ path, payload }) => asActor((actor) => createTemplate(actor, path.tenantId, payload)))
-    .handle("get", ({ path }) => asActor((actor) => getCard(actor, path.tenantId, path.cardId)))
-    .handle("revoke", ({ path }) => asActor((actor) => revokeCard(actor, path.tenantId, path.cardId)))
+    .handle("list", ({ path, urlParams }) => asActor((actor) => listCards(actor, path.id, urlParams.limit)))
+    .handle("issue", ({ path, payload }) => asActor((actor) => issueCard(actor, path.id, payload)))
+    .handle("templates", ({ path }) => asActor((actor) => listTemplates(actor, path.id)))
+    .handle("createTemplate", ({ path, payload }) => asActor((actor) => createTemplate(actor, path.id, payload)))
+    .handle("get", ({ path }) => asActor((actor) => getCard(actor, path.id, path.cardId)))
+    .handle("revoke", ({ path }) => asActor((actor) => revokeCard(actor, path.id, path.cardId)))
 
 export const layer = HttpApiBuilder.group(BatonApi, "digitalcards", handlers)

@@ -4,6 +4,8 @@ import * as HttpApiSwagger from "@effect/platform/HttpApiSwagger"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { Duration, Effect, Layer } from "effect"
+import * as AdminsHttp from "./AdminsHttp.js"
+import * as AuditHttp from "./AuditHttp.js"
 import { BatonApi } from "./BatonApi.js"
 import * as Authentication from "./Authentication.js"
 import * as DigitalCardsHttp from "./DigitalCardsHttp.js"
@@ -11,10 +13,28 @@ import * as HealthHttp from "./HealthHttp.js"
 import * as IdentityHttp from "./IdentityHttp.js"
 import * as ModulesHttp from "./ModulesHttp.js"
 import * as HttpMetrics from "./HttpMetrics.js"
+import * as MembersHttp from "./MembersHttp.js"
+import * as NotificationsHttp from "./NotificationsHttp.js"
+import * as SettingsHttp from "./SettingsHttp.js"
+import * as TenantsHttp from "./TenantsHttp.js"
 
 /** baton's API with every group's handlers: mount it with `HttpApiBuilder.serve`, or test it with `toWebHandler`. */
 export const api = HttpApiBuilder.api(BatonApi).pipe(
-  Layer.provide([HealthHttp.layer(), IdentityHttp.authLayer, IdentityHttp.meLayer, ModulesHttp.layer, DigitalCardsHttp.layer]),
+  Layer.provide([
+    HealthHttp.layer(),
+    IdentityHttp.authLayer,
+    IdentityHttp.meLayer,
+    TenantsHttp.layer,
+    MembersHttp.membersLayer,
+    MembersHttp.rolesLayer,
+    SettingsHttp.layer,
+    AuditHttp.layer,
+    NotificationsHttp.layer,
+    AdminsHttp.adminsLayer,
+    AdminsHttp.invitationsLayer,
+    ModulesHttp.layer,
+    DigitalCardsHttp.layer
+  ]),
   Layer.provide(Authentication.layer)
 )
 

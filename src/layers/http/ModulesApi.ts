@@ -19,7 +19,7 @@ const conflict = { status: 409 } as const
 const unprocessable = { status: 422 } as const
 const notFound = { status: 404 } as const
 
-const module = allIssues(Schema.Struct({ tenantId: TenantId, name: ModuleName }))
+const module = allIssues(Schema.Struct({ id: TenantId, name: ModuleName }))
 const job = allIssues(Schema.Struct({ id: JobId }))
 const range = Schema.optionalWith(VersionRange, { default: () => VersionRange.make("*") })
 
@@ -59,12 +59,12 @@ export class ModulesApi extends HttpApiGroup.make("modules")
     ).annotate(OpenApi.Summary, "Deprecate a published version: kept where installed, never chosen again")
   )
   .add(
-    withRefusals(HttpApiEndpoint.get("installed", "/tenants/:tenantId/modules").setPath(allIssues(Schema.Struct({ tenantId: TenantId }))).addSuccess(I.InstalledModules))
+    withRefusals(HttpApiEndpoint.get("installed", "/tenants/:id/modules").setPath(allIssues(Schema.Struct({ id: TenantId }))).addSuccess(I.InstalledModules))
       .annotate(OpenApi.Summary, "The modules installed in the tenant, with their versions")
   )
   .add(
     withRefusals(
-      HttpApiEndpoint.get("installPlan", "/tenants/:tenantId/modules/:name/install-plan")
+      HttpApiEndpoint.get("installPlan", "/tenants/:id/modules/:name/install-plan")
         .setPath(module)
         .setUrlParams(allIssues(Schema.Struct({ version: range })))
         .addSuccess(P.InstallPlan)
@@ -76,7 +76,7 @@ export class ModulesApi extends HttpApiGroup.make("modules")
   )
   .add(
     withRefusals(
-      HttpApiEndpoint.get("uninstallPlan", "/tenants/:tenantId/modules/:name/uninstall-plan")
+      HttpApiEndpoint.get("uninstallPlan", "/tenants/:id/modules/:name/uninstall-plan")
         .setPath(module)
         .addSuccess(P.UninstallPlan)
         .addSuccess(P.NotInstalled, notFound)
@@ -85,7 +85,7 @@ export class ModulesApi extends HttpApiGroup.make("modules")
   )
   .add(
     withRefusals(
-      HttpApiEndpoint.get("upgradePlan", "/tenants/:tenantId/modules/:name/upgrade-plan")
+      HttpApiEndpoint.get("upgradePlan", "/tenants/:id/modules/:name/upgrade-plan")
         .setPath(module)
         .setUrlParams(allIssues(Schema.Struct({ version: range })))
         .addSuccess(P.UpgradePlan)
@@ -100,7 +100,7 @@ export class ModulesApi extends HttpApiGroup.make("modules")
   )
   .add(
     withRefusals(
-      HttpApiEndpoint.post("install", "/tenants/:tenantId/modules/:name/installations")
+      HttpApiEndpoint.post("install", "/tenants/:id/modules/:name/installations")
         .setPath(module)
         .setHeaders(allIssues(Schema.Struct({ "idempotency-key": Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))) })))
         .setPayload(allIssues(Schema.Struct({ version: range })))
@@ -116,7 +116,7 @@ export class ModulesApi extends HttpApiGroup.make("modules")
   )
   .add(
     withRefusals(
-      HttpApiEndpoint.post("upgrade", "/tenants/:tenantId/modules/:name/upgrades")
+      HttpApiEndpoint.post("upgrade", "/tenants/:id/modules/:name/upgrades")
         .setPath(module)
         .setPayload(allIssues(Schema.Struct({ version: range })))
         .addSuccess(I.InstallationAccepted, accepted)
@@ -133,7 +133,7 @@ export class ModulesApi extends HttpApiGroup.make("modules")
   )
   .add(
     withRefusals(
-      HttpApiEndpoint.post("uninstall", "/tenants/:tenantId/modules/:name/uninstallations")
+      HttpApiEndpoint.post("uninstall", "/tenants/:id/modules/:name/uninstallations")
         .setPath(module)
         .addSuccess(I.InstallationAccepted, accepted)
         .addSuccess(I.InstallationInProgress, conflict)

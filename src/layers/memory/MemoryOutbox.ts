@@ -78,10 +78,11 @@ export const make = Effect.gen(function*() {
     stats: Effect.map(state.get, (s) => {
       const rows = ordered(s)
       const pending = rows.filter((row) => row.status === "pending")
+      const lagging = pending.filter((row) => !row.entry.destination.startsWith("endpoint:"))
       return {
         pending: pending.length,
         dead: rows.length - pending.length,
-        oldestPendingAt: pending.length === 0 ? null : Math.min(...pending.map((row) => row.createdAt))
+        oldestPendingAt: lagging.length === 0 ? null : Math.min(...lagging.map((row) => row.createdAt))
       }
     })
   })

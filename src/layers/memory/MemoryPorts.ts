@@ -1,6 +1,8 @@
 import { Layer } from "effect"
 import type { Channel } from "../../domain/notifications/Channels.js"
 import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
+import * as OrchestratedAuditListeners from "../audit/OrchestratedAuditListeners.js"
+import * as StoredAccessRevocation from "../identity/StoredAccessRevocation.js"
 import * as CryptoKit from "../crypto/CryptoKit.js"
 import type { Argon2Parameters } from "../crypto/PasswordHashing.js"
 import type { ModuleDefinition } from "../modules/ModuleDefinition.js"
@@ -9,11 +11,14 @@ import * as ModulesPorts from "../modules/ModulesPorts.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
 import * as OutboxIntents from "../outbox/OutboxIntents.js"
 import * as MemoryAccounts from "./MemoryAccounts.js"
+import * as MemoryAdmins from "./MemoryAdmins.js"
 import * as MemoryApiTokens from "./MemoryApiTokens.js"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
 import * as MemoryCredentials from "./MemoryCredentials.js"
 import * as MemoryDatabase from "./MemoryDatabase.js"
+import * as MemoryInvitations from "./MemoryInvitations.js"
 import * as MemoryMemberships from "./MemoryMemberships.js"
+import * as MemoryNotificationSubscriptions from "./MemoryNotificationSubscriptions.js"
 import * as MemoryOutbox from "./MemoryOutbox.js"
 import * as MemoryRoles from "./MemoryRoles.js"
 import * as MemorySessions from "./MemorySessions.js"
@@ -45,6 +50,7 @@ export const layer = (
     MemoryAccounts.layer,
     MemoryTenants.layer,
     MemoryRoles.layer,
+    MemoryInvitations.layer,
     options.modules === undefined ? ModulesPorts.memory : ModulesPorts.memory.pipe(Layer.provide(ModuleDefinitions.layer(options.modules)))
   ).pipe(
     Layer.provideMerge(MemoryDatabase.layer)
@@ -62,7 +68,10 @@ export const layer = (
     MemorySessions.layer,
     MemoryApiTokens.layer,
     MemoryCredentials.layer,
-    MemoryMemberships.layer
+    MemoryMemberships.layer,
+    MemoryNotificationSubscriptions.layer
   ).pipe(Layer.provideMerge(infrastructure))
-  return GrantsAuthorizationResolver.layer.pipe(Layer.provideMerge(services))
+  return Layer.mergeAll(GrantsAuthorizationResolver.layer, MemoryAdmins.layer, StoredAccessRevocation.layer, OrchestratedAuditListeners.layer).pipe(
+    Layer.provideMerge(services)
+  )
 }

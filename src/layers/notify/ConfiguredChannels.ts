@@ -28,11 +28,11 @@ const logChannel = (record: NotificationRecord, deliveryId: string) => {
 }
 
 /**
- * The webhook channel: POSTs the event as JSON with `X-Baton-Signature` (HMAC-SHA256),
+ * The webhook channel (and a tenant's endpoint, with the endpoint's own secret): POSTs the event as JSON with `X-Baton-Signature` (HMAC-SHA256),
  * `X-Baton-Delivery` (stable across retries) and `X-Baton-Event`. Anything but a 2xx answer
  * within the timeout is a `DeliveryError`, retried by the dispatcher.
  */
-const webhookChannel = (client: HttpClient.HttpClient, options: WebhookOptions) =>
+const webhookChannel = (client: HttpClient.HttpClient, options: WebhookOptions, channel = "webhook") =>
 (record: NotificationRecord, deliveryId: string) =>
   Effect.gen(function*() {
     const body = JSON.stringify(eventOf(record, deliveryId))
@@ -50,13 +50,13 @@ const webhookChannel = (client: HttpClient.HttpClient, options: WebhookOptions) 
       Effect.timeout(options.timeout ?? Duration.seconds(10))
     )
     if (response.status < 200 || response.status >= 300) {
-      return yield* new DeliveryError({ channel: "webhook", reason: `answered ${response.status}` })
+      return yield* new DeliveryError({ channel, reason: `answered ${response.status}` })
     }
   }).pipe(
     Effect.catchTags({
-      RequestError: (error) => new DeliveryError({ channel: "webhook", reason: error.message }),
-      ResponseError: (error) => new DeliveryError({ channel: "webhook", reason: error.message }),
-      TimeoutException: () => new DeliveryError({ channel: "webhook", reason: "timed out" })
+      RequestError: (error) => new DeliveryError({ channel, reason: error.message }),
+      ResponseError: (error) => new DeliveryError({ channel, reason: error.message }),
+      TimeoutException: () => new DeliveryError({ channel, reason: "timed out" })
     })
   )
 
@@ -73,7 +73,13 @@ export const make = (webhook: Option.Option<WebhookOptions>) =>
           : Option.match(webhookDeliver, {
             onNone: () => new DeliveryError({ channel, reason: "the webhook channel is not configured" }),
             onSome: (deliver) => deliver(record, deliveryId)
-          })
+          }),
+      deliverTo: (target, record, deliveryId) =>
+        Effect.suspend(() =>
+          URL.canParse(target.url)
+            ? webhookChannel(client, { url: new URL(target.url), secret: target.secret }, "endpoint")(record, deliveryId)
+            : new DeliveryError({ channel: "endpoint", reason: "not a URL" })
+        )
     })
   })
 

@@ -1,9 +1,12 @@
 import { Duration, Effect, Layer } from "effect"
 import { defaultPolicy, type DeliveryPolicy } from "../../domain/outbox/DeliveryPolicy.js"
+import type { AuditListeners } from "../../orchestration/audit/AuditListeners.js"
 import type { AuditLog } from "../../orchestration/audit/AuditLog.js"
 import type { NotificationChannels } from "../../orchestration/notifications/NotificationChannels.js"
+import type { NotificationSubscriptions } from "../../orchestration/notifications/NotificationSubscriptions.js"
 import type { DispatcherSignal } from "../../orchestration/outbox/DispatcherSignal.js"
 import type { Outbox } from "../../orchestration/outbox/Outbox.js"
+import { dispatchDue } from "../../orchestration/outbox/dispatchDue.js"
 import { runDispatcher } from "../../orchestration/outbox/runDispatcher.js"
 
 export interface DispatcherConfig {
@@ -25,7 +28,7 @@ export const defaults: DispatcherConfig = {
 /** Runs the outbox dispatcher for the lifetime of the layer; closing the layer stops it. */
 export const layer = (
   config: Partial<DispatcherConfig> = {}
-): Layer.Layer<never, never, Outbox | AuditLog | NotificationChannels | DispatcherSignal> =>
+): Layer.Layer<never, never, Outbox | AuditLog | AuditListeners | NotificationChannels | NotificationSubscriptions | DispatcherSignal> =>
   Layer.scopedDiscard(
     Effect.gen(function*() {
       const options = { ...defaults, ...config }
@@ -34,6 +37,6 @@ export const layer = (
         maxAttempts: options.policy.maxAttempts
       }))
       yield* Effect.addFinalizer(() => Effect.logInfo("outbox dispatcher stopped"))
-      yield* Effect.forkScoped(runDispatcher(options))
+      yield* Effect.forkScoped(runDispatcher(dispatchDue(options), options))
     })
   )

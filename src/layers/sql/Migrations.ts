@@ -3,8 +3,10 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import { type Effect, Layer } from "effect"
 import * as Access from "./migrations/Access.js"
+import * as Audit from "./migrations/Audit.js"
 import * as Foundation from "./migrations/Foundation.js"
 import * as Identity from "./migrations/Identity.js"
+import * as Lifecycle from "./migrations/Lifecycle.js"
 import * as Modules from "./migrations/Modules.js"
 
 /**
@@ -17,6 +19,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   ...Foundation.migrations,
   ...Identity.migrations,
   ...Access.migrations,
+  ...Audit.migrations,
+  ...Lifecycle.migrations,
   ...Modules.migrations
 }
 

@@ -1,35 +1,128 @@
 import * as SqlClient from "@effect/sql/SqlClient"
-import { DateTime, Effect, Layer, Schema } from "effect"
-import { AuditRecord } from "../../domain/audit/AuditIntent.js"
-import { actorRef } from "../../domain/shared/Actor.js"
-import { AuditLog } from "../../orchestration/audit/AuditLog.js"
+import * as SqlSchema from "@effect/sql/SqlSchema"
+import type { SqlError } from "@effect/sql/SqlError"
+import { type Cause, Effect, Either, Layer, Option, type ParseResult, Schema } from "effect"
+import { ChainHead, fieldsOf, nextLink } from "../../domain/audit/AuditChain.js"
+import { type ChainVerdict, finishWalk, outsideChain, startWalk, type Walk, walkStep } from "../../domain/audit/ChainVerification.js"
+import type { AuditRecord } from "../../domain/audit/AuditIntent.js"
+import { entryOf } from "../../domain/audit/AuditQuery.js"
+import { AuditLog, type AuditLogQuery } from "../../orchestration/audit/AuditLog.js"
+import * as Sha256 from "../crypto/Sha256.js"
+import { EntryRow, HeadRow, LINK_COLUMNS, LinkRow, linkOf } from "./AuditRows.js"
 import { mapErrors } from "./SqlErrors.js"
 
-const encodeRecord = Schema.encode(Schema.parseJson(AuditRecord))
+const PAGE = 1000
 
-/** The append-only `baton_audit_log` table (UPDATE and DELETE are refused by triggers). */
+/**
+ * The hash-chained `baton_audit_log` (UPDATE and DELETE refused by triggers) and its head row
+ * `baton_audit_chain`. An append is one transaction that first writes the head row: on
+ * PostgreSQL that takes the row's lock, on SQLite the database's write lock (like `BEGIN
+ * IMMEDIATE`), so appends from every process sharing the database are serialised and each reads
+ * the true last hash. A unique index on `chain_seq` backs this: a fork cannot be stored.
+ */
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
-  return AuditLog.of({
-    append: (record) =>
-      Effect.gen(function*() {
-        const { intent } = record
-        yield* sql`INSERT INTO baton_audit_log ${
-          sql.insert({
-            id: record.id,
-            occurred_at: DateTime.toEpochMillis(record.occurredAt),
-            action: intent.action,
-            actor: actorRef(intent.actor),
-            outcome: intent.outcome,
-            target_type: intent.target?.type ?? null,
-            target_id: intent.target?.id ?? null,
-            tenant_id: intent.tenantId ?? null,
-            reason: intent.reason ?? null,
-            record: yield* encodeRecord(record)
-          })
-        } ON CONFLICT (id) DO NOTHING`
-      }).pipe(mapErrors("AuditLog.append"))
+
+  const lockHead = SqlSchema.single({
+    Request: Schema.Void,
+    Result: HeadRow,
+    execute: () => sql`UPDATE baton_audit_chain SET chain_seq = chain_seq WHERE id = 1 RETURNING chain_seq, hash`
   })
+  const readHead = SqlSchema.findAll({
+    Request: Schema.Void,
+    Result: HeadRow,
+    execute: () => sql`SELECT chain_seq, hash FROM baton_audit_chain WHERE id = 1`
+  })
+  const unchained = SqlSchema.findAll({
+    Request: Schema.Void,
+    Result: LinkRow,
+    execute: () =>
+      sql`SELECT ${sql.literal(LINK_COLUMNS)} FROM baton_audit_log
+          WHERE chain_seq IS NULL OR prev_hash IS NULL OR hash IS NULL ORDER BY seq LIMIT 1`
+  })
+  const linksAfter = SqlSchema.findAll({
+    Request: Schema.Number,
+    Result: LinkRow,
+    execute: (after) =>
+      sql`SELECT ${sql.literal(LINK_COLUMNS)} FROM baton_audit_log WHERE chain_seq > ${after} ORDER BY chain_seq LIMIT ${PAGE}`
+  })
+
+  const append = (record: AuditRecord) =>
+    sql.withTransaction(Effect.gen(function*() {
+      const head = yield* lockHead(undefined)
+      const present = yield* sql`SELECT 1 AS present FROM baton_audit_log WHERE id = ${record.id}`
+      if (present.length > 0) return
+      const link = nextLink(fieldsOf(record), new ChainHead({ sequence: head.chain_seq, hash: head.hash }), Sha256.hex)
+      yield* sql`INSERT INTO baton_audit_log ${
+        sql.insert({
+          id: link.id,
+          occurred_at: link.occurredAt,
+          action: link.action,
+          actor: link.actor,
+          outcome: link.outcome,
+          target_type: link.targetType,
+          target_id: link.targetId,
+          tenant_id: link.tenantId,
+          reason: link.reason,
+          record: link.record,
+          chain_seq: link.sequence,
+          prev_hash: link.previousHash,
+          hash: link.hash
+        })
+      }`
+      yield* sql`UPDATE baton_audit_chain SET chain_seq = ${link.sequence}, hash = ${link.hash} WHERE id = 1`
+    })).pipe(mapErrors("AuditLog.append"))
+
+  const query = (query: AuditLogQuery) => {
+    const { filter, scope } = query
+    if (scope._tag === "Tenants" && scope.tenants.length === 0) return Effect.succeed([])
+    const equal = (column: string, value: string | undefined) => (value === undefined ? [] : [sql`${sql(column)} = ${value}`])
+    const conditions = [
+      sql`chain_seq IS NOT NULL`,
+      ...equal("actor", filter.actor),
+      ...equal("action", filter.action),
+      ...equal("target_type", filter.targetType),
+      ...equal("target_id", filter.targetId),
+      ...equal("tenant_id", filter.tenantId),
+      ...equal("outcome", filter.outcome),
+      ...(filter.from === undefined ? [] : [sql`occurred_at >= ${filter.from.epochMillis}`]),
+      ...(filter.to === undefined ? [] : [sql`occurred_at < ${filter.to.epochMillis}`]),
+      ...(scope._tag === "Tenants" ? [sql.in("tenant_id", scope.tenants)] : []),
+      ...Option.match(query.after, {
+        onNone: () => [],
+        onSome: (after) => [query.order === "asc" ? sql`chain_seq > ${after}` : sql`chain_seq < ${after}`]
+      })
+    ]
+    const direction = sql.literal(query.order === "asc" ? "ASC" : "DESC")
+    return sql`SELECT chain_seq, record, prev_hash, hash FROM baton_audit_log
+               WHERE ${sql.and(conditions)} ORDER BY chain_seq ${direction} LIMIT ${query.limit}`.pipe(
+      Effect.flatMap(Schema.decodeUnknown(Schema.Array(EntryRow))),
+      Effect.map((rows) => rows.map((row) => entryOf(row.record, { sequence: row.chain_seq, previousHash: row.prev_hash, hash: row.hash }))),
+      mapErrors("AuditLog.query")
+    )
+  }
+
+  const walkFrom = (walk: Walk): Effect.Effect<ChainVerdict, SqlError | ParseResult.ParseError | Cause.NoSuchElementException> =>
+    Effect.flatMap(linksAfter(walk.head.sequence), (rows) => {
+      let current = walk
+      for (const row of rows) {
+        const next = walkStep(current, linkOf(row), Sha256.hex)
+        if (Either.isLeft(next)) return Effect.succeed<ChainVerdict>(next.left)
+        current = next.right
+      }
+      return rows.length < PAGE
+        ? Effect.map(readHead(undefined), ([head]) =>
+          finishWalk(current, head === undefined ? undefined : new ChainHead({ sequence: head.chain_seq, hash: head.hash })))
+        : walkFrom(current)
+    })
+
+  const verify = Effect.gen(function*() {
+    const [stray] = yield* unchained(undefined)
+    if (stray !== undefined) return outsideChain(linkOf(stray))
+    return yield* walkFrom(startWalk)
+  })
+
+  return AuditLog.of({ append, query, verify: verify.pipe(mapErrors("AuditLog.verify")) })
 })
 
 export const layer: Layer.Layer<AuditLog, never, SqlClient.SqlClient> = Layer.effect(AuditLog, make)

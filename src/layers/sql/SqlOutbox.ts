@@ -61,7 +61,7 @@ export const make = Effect.gen(function*() {
       sql`SELECT
             COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS pending,
             COALESCE(SUM(CASE WHEN status = 'dead' THEN 1 ELSE 0 END), 0) AS dead,
-            MIN(CASE WHEN status = 'pending' THEN created_at END) AS oldest
+            MIN(CASE WHEN status = 'pending' AND destination NOT LIKE 'endpoint:%' THEN created_at END) AS oldest
           FROM baton_outbox`
   })
 

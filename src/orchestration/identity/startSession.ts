@@ -1,19 +1,18 @@
 import { DateTime, Duration, Effect, Redacted } from "effect"
 import type { Account } from "../../domain/identity/Account.js"
-import { audit, securityNotice } from "../../domain/identity/AuthIntents.js"
+import { audit } from "../../domain/identity/AuthIntents.js"
 import { Authenticated, TotpEnrollmentRequired } from "../../domain/identity/AuthOutcomes.js"
 import type { Device, SessionKind } from "../../domain/identity/Session.js"
 import { SessionAbsoluteTimeoutHours } from "../../domain/settings/Catalogue.js"
 import { AnonymousActor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
-import { Notifications } from "../notifications/Notifications.js"
 import { Settings } from "../settings/Settings.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Sessions } from "./Sessions.js"
 
 /**
- * Opens a session once every required factor is proven: audited, and the account is told when
- * the device is new. A `restricted` session (second factor required but not enrolled) may only enrol.
+ * Opens a session once every required factor is proven: audited, saying whether the device is
+ * new (the `auth.newDevice` listener then tells the account, after commit). A `restricted` session (second factor required but not enrolled) may only enrol.
  */
 const open = Effect.fnUntraced(function*(account: Account, kind: SessionKind, device: Device, via: string) {
   const sessions = yield* Sessions
@@ -31,10 +30,8 @@ const open = Effect.fnUntraced(function*(account: Account, kind: SessionKind, de
     })
     const actor = new AnonymousActor({ ip: device.ip, userAgent: device.userAgent })
     const outcome = kind === "full" ? "Authenticated" : "TotpEnrollmentRequired"
-    yield* (yield* AuditTrail).record(audit("auth.login", actor, outcome, { account: account.id, details: { via, session: opened.session.id } }))
-    if (!known) {
-      yield* (yield* Notifications).emit(securityNotice("auth.newDevice", account.id, { userAgent: device.userAgent, ip: device.ip }))
-    }
+    const details = { via, session: opened.session.id, newDevice: !known }
+    yield* (yield* AuditTrail).record(audit("auth.login", actor, outcome, { account: account.id, details }))
     return opened
   }))
   return { session: opened.session, sessionToken: Redacted.make(opened.token) }

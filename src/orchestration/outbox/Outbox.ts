@@ -36,7 +36,11 @@ export class Outbox extends Context.Tag("baton/outbox/Outbox")<Outbox, {
   readonly replayDead: (ids: ReadonlyArray<string> | "all", now: number) => Effect.Effect<number, RepositoryError>
   /** Entries of a status, oldest first. */
   readonly list: (status: EntryStatus, limit: number) => Effect.Effect<ReadonlyArray<ListedEntry>, RepositoryError>
-  /** Counts and the creation time of the oldest pending entry (epoch milliseconds). */
+  /**
+   * Counts, and the creation time (epoch milliseconds) of the oldest pending entry that is not a
+   * delivery to a tenant's webhook endpoint: the readiness check reads it as the outbox's lag,
+   * and a tenant's unreachable endpoint must not make the whole service unready.
+   */
   readonly stats: Effect.Effect<
     { readonly pending: number; readonly dead: number; readonly oldestPendingAt: number | null },
     RepositoryError

@@ -1,9 +1,10 @@
 import { Clock, Duration, Effect, Either, Metric, Random } from "effect"
 import { afterFailure, type DeliveryPolicy, NextStep } from "../../domain/outbox/DeliveryPolicy.js"
-import type { OutboxEntry } from "../../domain/outbox/OutboxEntry.js"
+import { type OutboxEntry, routeOf } from "../../domain/outbox/OutboxEntry.js"
 import { InvariantViolation } from "../../domain/shared/Defects.js"
 import { AuditLog } from "../audit/AuditLog.js"
-import { NotificationChannels } from "../notifications/NotificationChannels.js"
+import { AuditListeners } from "../audit/AuditListeners.js"
+import { type DeliveryResult, deliverNotification } from "../notifications/deliverNotification.js"
 import { Outbox } from "./Outbox.js"
 import * as OutboxMetrics from "./OutboxMetrics.js"
 
@@ -17,32 +18,43 @@ export interface DispatchOptions {
   readonly concurrency: number
 }
 
-const count = (destination: string, result: "delivered" | "retried" | "dead_lettered") =>
+type Result = DeliveryResult | "retried" | "dead_lettered"
+
+/** The destination as a metric label: endpoints are counted together (their ids are unbounded). */
+const label = (destination: string) => (destination.startsWith("endpoint:") ? "endpoint" : destination)
+
+const count = (destination: string, result: Result) =>
   Metric.increment(
-    Metric.tagged(Metric.tagged(OutboxMetrics.deliveries, "destination", destination), "result", result)
+    Metric.tagged(Metric.tagged(OutboxMetrics.deliveries, "destination", label(destination)), "result", result)
   )
 
-/** One delivery attempt of an entry to its sink. */
+const delivered: DeliveryResult = "delivered"
+
+/** One delivery attempt of an entry to its sink: the audit log, a listener, or a notification route. */
 const deliver = Effect.fnUntraced(function*(entry: OutboxEntry) {
+  const route = routeOf(entry.destination)
   const intent = entry.intent
-  if (entry.destination === "audit" && intent._tag === "AuditRecord") {
-    return yield* (yield* AuditLog).append(intent)
+  if (intent._tag === "AuditRecord" && route._tag === "AuditLog") {
+    return yield* Effect.as((yield* AuditLog).append(intent), delivered)
   }
-  if (entry.destination !== "audit" && intent._tag === "NotificationRecord") {
-    return yield* (yield* NotificationChannels).deliver(entry.destination, intent, entry.id)
+  if (intent._tag === "AuditRecord" && route._tag === "Listener") {
+    return yield* Effect.as((yield* AuditListeners).react(route.listener, intent), delivered)
+  }
+  if (intent._tag === "NotificationRecord" && route._tag !== "AuditLog" && route._tag !== "Listener") {
+    return yield* deliverNotification(route, intent, entry.id)
   }
   return yield* Effect.die(
     new InvariantViolation({ message: `outbox entry ${entry.id}: ${intent._tag} cannot go to ${entry.destination}` })
   )
 })
 
-/** Delivers one claimed entry and records the result: delivered, rescheduled with backoff, or dead-lettered. */
+/** Delivers one claimed entry and records the result: settled (delivered, suppressed, dropped), rescheduled with backoff, or dead-lettered. */
 const settle = Effect.fnUntraced(function*(entry: OutboxEntry, policy: DeliveryPolicy) {
   const outbox = yield* Outbox
   const result = yield* Effect.either(deliver(entry))
   if (Either.isRight(result)) {
     yield* outbox.markDelivered(entry.id)
-    return yield* count(entry.destination, "delivered")
+    return yield* count(entry.destination, result.right)
   }
   const attempts = entry.attempts + 1
   const error = result.left.message

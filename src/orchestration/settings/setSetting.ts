@@ -1,4 +1,5 @@
 import { Effect, Either, Option } from "effect"
+import { AccessScope } from "../../domain/access/AccessScope.js"
 import { AuditIntent, AuditTarget } from "../../domain/audit/AuditIntent.js"
 import { NotificationIntent, OperationsAudience } from "../../domain/notifications/NotificationIntent.js"
 import { catalogue, validateChange } from "../../domain/settings/Catalogue.js"
@@ -6,6 +7,7 @@ import { storedAt } from "../../domain/settings/Setting.js"
 import { rejectionReason, SettingUpdated } from "../../domain/settings/SettingOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
+import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { Transactions } from "../shared/Transactions.js"
@@ -19,11 +21,16 @@ export interface SetSettingInput {
 }
 
 /**
- * Validates a value against its setting's schema and stores it, platform-wide or as a tenant
- * override. Outcomes: `SettingUpdated | UnknownSetting | InvalidSettingValue | SettingNotOverridable`.
- * Every attempt is audited; a change notifies the operators.
+ * Validates a value against its setting's schema and stores it, platform-wide (`settings.write`)
+ * or as a tenant override (`settings.override` in the tenant). Outcomes: `SettingUpdated |
+ * UnknownSetting | InvalidSettingValue | SettingNotOverridable | Refusal`. Every attempt is
+ * audited; a change notifies the operators.
  */
 export const setSetting = Effect.fn("Settings.setSetting")(function*(actor: Actor, input: SetSettingInput) {
+  const refused = yield* (input.tenantId === undefined
+    ? authorize(actor, "settings.write", AccessScope.platform)
+    : authorize(actor, "settings.override", AccessScope.tenant(input.tenantId)))
+  if (Option.isSome(refused)) return refused.value
   const auditTrail = yield* AuditTrail
   const tenant = Option.fromNullable(input.tenantId)
   const scope = {

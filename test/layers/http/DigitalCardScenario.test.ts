@@ -57,10 +57,10 @@ for (const server of modulesServers) {
         expect(yield* request("POST", "/tenants/acme/modules/DigitalCard/installations", { bearer: member, body: {} }), 403, "PermissionDenied")
         expect(yield* request("GET", "/tenants/acme/digital-cards", { bearer: owner }), 404, "ModuleNotActive")
 
-        const installing = yield* request("POST", "/tenants/acme/modules/DigitalCard/installations", { bearer: owner, body: {}, idempotencyKey: "first-install" })
+        const installing = yield* request("POST", "/tenants/acme/modules/DigitalCard/installations", { bearer: owner, body: {}, headers: { "idempotency-key": "first-install" } })
         expect(installing, 202, "InstallationAccepted")
         const { job } = yield* bodyOf(installing, Job)
-        const again = yield* request("POST", "/tenants/acme/modules/DigitalCard/installations", { bearer: owner, body: { version: "1.0.0" }, idempotencyKey: "first-install" })
+        const again = yield* request("POST", "/tenants/acme/modules/DigitalCard/installations", { bearer: owner, body: { version: "1.0.0" }, headers: { "idempotency-key": "first-install" } })
         assert.strictEqual((yield* bodyOf(again, Job)).job.id, job.id)
 
         const events = yield* stream(`/installation-jobs/${job.id}/events`, member)

@@ -46,18 +46,28 @@ describe("login", () => {
       assert.strictEqual((yield* wrong)._tag, "AccountLocked")
     }).pipe(Effect.provide(MemoryPorts.layer())))
 
-  it.effect("audits every attempt with its precise reason and tells the account about a new device", () =>
+  it.effect("audits every attempt with its precise reason, and whether the device was new (for the new-device listener)", () =>
     Effect.gen(function*() {
       yield* createAdmin
       yield* login({ email: "nobody@example.com", password, device })
       yield* wrong
       yield* loginToken
       yield* loginToken
-      const pending = (yield* (yield* Outbox).list("pending", 100)).map((l) => l.entry.intent)
-      const audits = pending.flatMap((i) => (i._tag === "AuditRecord" && i.intent.action === "auth.login" ? [[i.intent.outcome, i.intent.reason ?? ""]] : []))
-      assert.deepStrictEqual(audits, [["InvalidCredentials", "unknown email"], ["InvalidCredentials", "wrong password"], ["Authenticated", ""], ["Authenticated", ""]])
-      const notices = new Map(pending.flatMap((i) => (i._tag === "NotificationRecord" ? [[i.id, i.intent.kind] as const] : [])))
-      assert.deepStrictEqual([...notices.values()].filter((k) => k === "auth.newDevice").length, 1, "only the first login from this device")
+      const pending = (yield* (yield* Outbox).list("pending", 100)).map((l) => l.entry)
+      const audits = pending.flatMap((e) =>
+        e.destination === "audit" && e.intent._tag === "AuditRecord" && e.intent.intent.action === "auth.login"
+          ? [[e.intent.intent.outcome, e.intent.intent.reason ?? "", e.intent.intent.details?.["newDevice"] ?? null]]
+          : []
+      )
+      assert.deepStrictEqual(audits, [
+        ["InvalidCredentials", "unknown email", null],
+        ["InvalidCredentials", "wrong password", null],
+        ["Authenticated", "", true],
+        ["Authenticated", "", false]
+      ])
+      const listened = pending.filter((e) => e.destination === "listener:auth.newDevice")
+      assert.strictEqual(listened.length, 1, "only the first login from this device is handed to the listener")
+      assert.isFalse(pending.some((e) => e.intent._tag === "NotificationRecord"), "the login itself notifies nobody: the listener does, after commit")
       assert.deepStrictEqual(yield* MemoryAuditLog.records, [], "nothing delivered without a dispatcher")
     }).pipe(Effect.provide(MemoryPorts.layer())))
 

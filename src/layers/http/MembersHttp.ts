@@ -1,0 +1,28 @@
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import { AccessScope } from "../../domain/access/AccessScope.js"
+import { defineRole, listRoles } from "../../orchestration/access/manageRoles.js"
+import { changeMemberRoles, listMembers, removeMember } from "../../orchestration/identity/manageMembers.js"
+import { registerUser } from "../../orchestration/identity/registerUser.js"
+import { BatonApi } from "./BatonApi.js"
+import { asCaller } from "./Caller.js"
+import type { ServiceUnavailable } from "./HttpErrors.js"
+import type { MembersApi, RolesApi } from "./MembersApi.js"
+
+/** Handlers of the `members` group, for any API that contains it. */
+export const memberHandlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnavailable, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof MembersApi>>) =>
+  group
+    .handle("list", ({ path, urlParams }) => asCaller((actor) => listMembers(actor, path.id, urlParams)))
+    .handle("register", ({ path, payload }) => asCaller((actor) => registerUser(actor, path.id, payload)))
+    .handle("changeRoles", ({ path, payload }) => asCaller((actor) => changeMemberRoles(actor, path.id, path.accountId, payload.roles)))
+    .handle("remove", ({ path }) => asCaller((actor) => removeMember(actor, path.id, path.accountId)))
+
+/** Handlers of the `roles` group, for any API that contains it. */
+export const roleHandlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnavailable, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof RolesApi>>) =>
+  group
+    .handle("list", () => asCaller((actor) => listRoles(actor, AccessScope.platform)))
+    .handle("listInTenant", ({ path }) => asCaller((actor) => listRoles(actor, AccessScope.tenant(path.id))))
+    .handle("define", ({ path, payload }) => asCaller((actor) => defineRole(actor, path.id, payload)))
+
+export const membersLayer = HttpApiBuilder.group(BatonApi, "members", memberHandlers)
+export const rolesLayer = HttpApiBuilder.group(BatonApi, "roles", roleHandlers)
