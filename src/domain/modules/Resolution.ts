@@ -1,7 +1,7 @@
 import { Either } from "effect"
 import type { ModuleManifest, RegisteredModule } from "./Module.js"
 import { DependencyCycle, UnresolvableDependency } from "./Plan.js"
-import { highestSatisfying, satisfies } from "./Semver.js"
+import { compare, satisfies } from "./Semver.js"
 
 /** A module installed in a tenant, at a version. */
 export interface Installed {
@@ -13,36 +13,46 @@ export interface Installed {
 export const manifestOf = (registry: ReadonlyArray<RegisteredModule>, name: string, version: string): ModuleManifest | undefined =>
   registry.find((e) => e.manifest.name === name && e.manifest.version === version)?.manifest
 
-const published = (registry: ReadonlyArray<RegisteredModule>, name: string) =>
-  registry.filter((e) => e.manifest.name === name && e.status === "Published").map((e) => e.manifest.version)
-
 type Picks = ReadonlyMap<string, string>
 
-/** Every range asked of each module reachable from the root through the current picks (not through installed modules). */
-const constraintsOf = (registry: ReadonlyArray<RegisteredModule>, root: string, range: string, picks: Picks, installed: Picks) => {
-  const constraints = new Map<string, Array<string>>([[root, [range]]])
-  const visited = new Set<string>()
-  const visit = (name: string): void => {
-    if (visited.has(name) || installed.has(name)) return
-    visited.add(name)
-    const version = picks.get(name)
-    const manifest = version === undefined ? undefined : manifestOf(registry, name, version)
-    for (const [dep, depRange] of Object.entries(manifest?.dependencies ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-      constraints.set(dep, [...(constraints.get(dep) ?? []), depRange])
-      visit(dep)
-    }
+/** The modules the picks need, in discovery order (breadth first from the root, dependencies by name), not installed. */
+const required = (registry: ReadonlyArray<RegisteredModule>, root: string, picks: Picks, installed: Picks) => {
+  const order = [root]
+  for (let i = 0; i < order.length; i++) {
+    const version = picks.get(order[i]!)
+    const deps = version === undefined ? [] : Object.keys(manifestOf(registry, order[i]!, version)?.dependencies ?? {}).sort()
+    for (const dep of deps) if (!installed.has(dep) && !order.includes(dep)) order.push(dep)
   }
-  visit(root)
-  return constraints
+  return order
 }
 
-const samePicks = (a: Picks, b: Picks) => a.size === b.size && [...a].every(([name, version]) => b.get(name) === version)
+/** Every range asked of `name` by the picked modules (and the request, for the root). */
+const rangesOn = (registry: ReadonlyArray<RegisteredModule>, picks: Picks, name: string, root: string, range: string) => [
+  ...(name === root ? [range] : []),
+  ...[...picks].flatMap(([picked, version]) => {
+    const asked = manifestOf(registry, picked, version)?.dependencies[name]
+    return asked === undefined ? [] : [asked]
+  })
+]
+
+/** Whether `name@version` asks nothing that an installed or picked module's version does not satisfy. */
+const fits = (registry: ReadonlyArray<RegisteredModule>, name: string, version: string, picks: Picks, installed: Picks) =>
+  Object.entries(manifestOf(registry, name, version)?.dependencies ?? {}).every(([dep, depRange]) => {
+    const present = installed.get(dep) ?? picks.get(dep)
+    return present === undefined || satisfies(present, depRange)
+  })
+
+/** How many partial choices the search may look at before it gives up (module catalogues are small). */
+const searchBudget = 100_000
 
 /**
- * Resolves `root` in `range` with the dependencies it needs that are not installed: each to the
- * highest published version satisfying every range asked of it, iterated to a fixed point (the
- * ranges depend on the versions picked). Installed modules must satisfy the ranges as they are.
- * No backtracking to older versions of a module whose newest pick brings an impossible range.
+ * Resolves `root` in `range` with the dependencies it needs that are not installed: a depth-first
+ * search in discovery order, each module's published versions tried highest first, backtracking on a
+ * conflict. The first complete choice found is the one where each module, in that order, has the
+ * highest version consistent with the choices before it — no module of it could be raised alone.
+ * Installed modules stay as they are and must satisfy what is asked of them. When no choice is
+ * consistent, the refusal names the first module the search found no version for, with the ranges
+ * asked of it there (the root with its range when every dead end was a conflict between versions).
  */
 export const resolve = (
   registry: ReadonlyArray<RegisteredModule>,
@@ -50,27 +60,28 @@ export const resolve = (
   root: string,
   range: string
 ): Either.Either<Picks, UnresolvableDependency> => {
-  const installedPicks: Picks = new Map(installed.map((m) => [m.name, m.version]))
-  let picks: Picks = new Map()
-  const limit = registry.length + 2
-  for (let round = 0; round < limit; round++) {
-    const constraints = constraintsOf(registry, root, range, picks, installedPicks)
-    const next = new Map<string, string>()
-    for (const [name, ranges] of constraints) {
-      const unresolvable = new UnresolvableDependency({ name, ranges: [...new Set(ranges)].sort() })
-      const present = installedPicks.get(name)
-      if (present !== undefined) {
-        if (!ranges.every((r) => satisfies(present, r))) return Either.left(unresolvable)
-        continue
-      }
-      const version = highestSatisfying(published(registry, name), ranges)
-      if (version === undefined) return Either.left(unresolvable)
-      next.set(name, version)
+  const present: Picks = new Map(installed.map((m) => [m.name, m.version]))
+  let budget = searchBudget
+  let stuck: UnresolvableDependency | undefined
+  const search = (picks: Picks): Picks | undefined => {
+    const next = required(registry, root, picks, present).find((name) => !picks.has(name))
+    if (next === undefined) return picks
+    const ranges = rangesOn(registry, picks, next, root, range)
+    const candidates = registry
+      .filter((e) => e.manifest.name === next && e.status === "Published")
+      .map((e) => e.manifest.version)
+      .filter((v) => ranges.every((r) => satisfies(v, r)) && fits(registry, next, v, picks, present))
+      .sort((a, b) => compare(b, a))
+    for (const version of candidates) {
+      if (--budget < 0) return undefined
+      const found = search(new Map(picks).set(next, version))
+      if (found !== undefined) return found
     }
-    if (samePicks(picks, next)) return Either.right(picks)
-    picks = next
+    if (stuck === undefined && candidates.length === 0) stuck = new UnresolvableDependency({ name: next, ranges: [...new Set(ranges)].sort() })
+    return undefined
   }
-  return Either.left(new UnresolvableDependency({ name: root, ranges: [range] }))
+  const picks = search(new Map())
+  return picks !== undefined ? Either.right(picks) : Either.left(stuck ?? new UnresolvableDependency({ name: root, ranges: [range] }))
 }
 
 /**
