@@ -24,6 +24,7 @@ import { requestInstall } from "../src/orchestration/modules/requestInstall.js"
 import { runStep } from "../src/orchestration/modules/runStep.js"
 import { validateJob } from "../src/orchestration/modules/validateJob.js"
 import type { Benchmark, Figure, Row } from "./support/Benchmark.js"
+import { waitForQuiet } from "./support/Cpu.js"
 
 const actor = new SystemActor({ component: "bench" })
 
@@ -114,9 +115,23 @@ export const benchmark: Benchmark = {
   run: async ({ quick }) => {
     const sequential = quick ? 10 : 40
     const concurrent = 100
-    const run = (engine: boolean) => inTemporaryDirectory((dir) => Effect.runPromise(Effect.scoped(Effect.provide(measure(engine, sequential, concurrent), sqliteWith(dir, engine)))))
-    const baseline = await run(false)
-    const saga = await run(true)
+    const rounds = quick ? 1 : 3
+    const once = (engine: boolean) =>
+      inTemporaryDirectory((dir) => Effect.runPromise(Effect.scoped(Effect.provide(measure(engine, sequential, concurrent), sqliteWith(dir, engine)))))
+    const measured: Record<"direct" | "saga", Array<Measured>> = { direct: [], saga: [] }
+    for (let round = 0; round < rounds; round++) {
+      await waitForQuiet()
+      measured.direct.push(await once(false))
+      await waitForQuiet()
+      measured.saga.push(await once(true))
+    }
+    const best = (all: ReadonlyArray<Measured>): Measured => ({
+      p50: Math.min(...all.map((m) => m.p50)),
+      p95: Math.min(...all.map((m) => m.p95)),
+      perSecond: Math.max(...all.map((m) => m.perSecond))
+    })
+    const baseline = best(measured.direct)
+    const saga = best(measured.saga)
     const row = (name: string, m: Measured): Row => ({ path: name, "p50 ms": m.p50, "p95 ms": m.p95, [`installs/s (${concurrent} tenants)`]: m.perSecond })
     const figure = (name: string, unit: string, value: number, base: number, target?: Figure["target"]): Figure =>
       ({ name, unit, value, baselineName: "direct steps", baseline: base, ...(target === undefined ? {} : { target }) })
@@ -126,7 +141,8 @@ export const benchmark: Benchmark = {
         `latency: ${sequential} installs one after the other, from acceptance to Active as the job records them (p95 target < 100 ms)`,
         `throughput: ${concurrent} tenants at once, wall time until all are Active; each tenant has its own SQLite file`,
         "saga: the durable workflow engine (SingleRunner, SQLite, 20 ms poll) and the scheduler; baseline: the same orchestrators run directly, no engine",
-        "both on a new SQLite database in the same run; this machine's other load shows in both"
+        `${rounds} round(s) per path, the paths taking turns, each after waiting for a quiet machine; the best figure of each kept`,
+        "each round on a new SQLite database; this machine is shared: other load shows in both paths"
       ],
       rows: [row("direct steps (baseline)", baseline), row("durable saga", saga)],
       figures: [
