@@ -5,7 +5,7 @@ import { Email } from "../../src/domain/identity/Email.js"
 import { JobId } from "../../src/domain/modules/InstallationJob.js"
 import { ModuleName } from "../../src/domain/modules/Module.js"
 import { Setup, TenantMigration } from "../../src/domain/modules/Plan.js"
-import { emptySnapshot } from "../../src/domain/modules/TenantSnapshot.js"
+import { emptySnapshot, nothingUntouched, Untouched } from "../../src/domain/modules/TenantSnapshot.js"
 import { TenantId } from "../../src/domain/shared/Ids.js"
 import { DigitalCards } from "../../src/orchestration/digitalcards/DigitalCards.js"
 import { ModuleSteps } from "../../src/orchestration/modules/ModuleSteps.js"
@@ -63,16 +63,40 @@ for (const family of adapterFamilies) {
         yield* installDigitalCard(acme)
         yield* issue(acme, 1)
         const before = yield* storage.snapshot(acme)
-        yield* storage.backup(acme, JobId.make("j1"), 1)
+        yield* storage.backup(acme, JobId.make("j1"), 1, nothingUntouched)
         assert.isFalse(yield* storage.restoreIfChanged(acme, JobId.make("j1"), 1), "unchanged")
         yield* issue(acme, 2)
         yield* (yield* ModuleSteps).run(acme, migration("DigitalCard", "0002_cards", "down"))
-        yield* storage.backup(acme, JobId.make("j1"), 1)
+        yield* storage.backup(acme, JobId.make("j1"), 1, nothingUntouched)
         assert.isTrue(yield* storage.restoreIfChanged(acme, JobId.make("j1"), 1))
         assert.deepStrictEqual(yield* storage.snapshot(acme), before)
         assert.strictEqual((yield* (yield* DigitalCards).list(acme, 10)).length, 1, "the module reads its restored rows")
         yield* storage.discardBackups(JobId.make("j1"))
         assert.isFalse(yield* storage.restoreIfChanged(acme, JobId.make("j1"), 1), "no backup kept")
+      }).pipe(Effect.provide(family.layer)))
+
+    it.live("a backup leaves the other modules' tables alone: their rows written meanwhile survive a restore, and their keys on restored tables too", () =>
+      Effect.gen(function*() {
+        const storage = yield* TenantStorage
+        const steps = yield* ModuleSteps
+        yield* installDigitalCard(acme)
+        yield* issue(acme, 1)
+        yield* issue(acme, 2)
+        yield* steps.run(acme, new TenantMigration({ module: ModuleName.make("Loyalty"), version: "1.0.0", migration: "0001_accounts", direction: "up" }))
+        const loyalty = new Untouched({ tables: ["loyalty_accounts"], modules: ["Loyalty"] })
+        const before = yield* storage.snapshot(acme)
+        yield* storage.backup(acme, JobId.make("j2"), 1, loyalty)
+        const upgraded = new TenantMigration({ module: ModuleName.make("DigitalCard"), version: "1.1.0", migration: "0003_card_notes", direction: "up" })
+        yield* steps.run(acme, upgraded)
+        yield* steps.run(acme, new Setup({ module: ModuleName.make("Loyalty"), version: "1.0.0" }))
+        assert.isTrue(yield* storage.restoreIfChanged(acme, JobId.make("j2"), 1))
+        const after = yield* storage.snapshot(acme)
+        const withoutLoyalty = (s: typeof before) => ({ ...s, tables: s.tables.filter((t) => t.name !== "loyalty_accounts") })
+        assert.deepStrictEqual(withoutLoyalty(after).tables, withoutLoyalty(before).tables, "DigitalCard's tables as they were")
+        assert.deepStrictEqual(after.ledger, [...before.ledger, "setup:Loyalty"].sort(), "DigitalCard's ledger as it was, Loyalty's as it is now")
+        const accounts = after.tables.find((t) => t.name === "loyalty_accounts")
+        assert.deepStrictEqual(accounts?.rows, [["card-1", 0, "bronze"], ["card-2", 0, "bronze"]], "Loyalty's rows written meanwhile survived")
+        assert.deepStrictEqual(accounts?.definition, before.tables.find((t) => t.name === "loyalty_accounts")?.definition, "with its foreign key")
       }).pipe(Effect.provide(family.layer)))
 
     it.live("digital cards: templates, cards with the tenant's next serial, holders as contacts, revocation; tenants never see each other's", () =>

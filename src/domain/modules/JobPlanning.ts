@@ -4,6 +4,7 @@ import type { RegisteredModule } from "./Module.js"
 import { AlreadyInstalled, type Plan, type PlanRefusal } from "./Plan.js"
 import { planInstall, planUninstall, planUpgrade } from "./Planner.js"
 import { manifestOf } from "./Resolution.js"
+import { Untouched } from "./TenantSnapshot.js"
 
 /**
  * The plan of a job's operation against the tenant as it is now (the saga plans again when the
@@ -50,3 +51,16 @@ export const describeOutcome = (outcome: { readonly _tag: string }): string => {
 /** The version a plan leaves the job's module at. */
 export const planVersion = (plan: Plan): string =>
   plan._tag === "InstallPlan" ? plan.target.version : plan._tag === "UpgradePlan" ? plan.to : plan.version
+
+/**
+ * What a plan leaves alone in the tenant's storage: the tables and ledger entries of the installed
+ * modules it does not install, upgrade or remove.
+ */
+export const untouchedBy = (plan: Plan, installed: ReadonlyArray<InstalledModule>, registry: ReadonlyArray<RegisteredModule>): Untouched => {
+  const touched = new Set<string>(plan._tag === "UninstallPlan" ? [plan.module] : plan.modules.map((m) => m.name))
+  const others = installed.filter((m) => !touched.has(m.name))
+  return new Untouched({
+    tables: others.flatMap((m) => manifestOf(registry, m.name, m.version)?.tenantMigrations.flatMap((migration) => migration.tables) ?? []),
+    modules: others.map((m) => m.name)
+  })
+}

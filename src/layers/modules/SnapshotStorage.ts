@@ -1,6 +1,6 @@
 import { Effect, Option } from "effect"
 import type { JobId } from "../../domain/modules/InstallationJob.js"
-import { sameStorage, type TenantSnapshot } from "../../domain/modules/TenantSnapshot.js"
+import { sameStorage, type TenantSnapshot, type Untouched } from "../../domain/modules/TenantSnapshot.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { RepositoryError } from "../../orchestration/shared/RepositoryError.js"
 import { TenantStorage } from "../../orchestration/modules/TenantStorage.js"
@@ -20,18 +20,18 @@ const failed = (operation: string) => (cause: unknown) => new RepositoryError({ 
 /** `TenantStorage` over the tenants' own databases, with backups kept in `store`. */
 export const make = (store: BackupStore) =>
   Effect.map(TenantDatabases, (tenants) => {
-    const snapshot = (tenantId: TenantId) =>
-      tenants.read(tenantId, TenantSnapshots.take).pipe(Effect.mapError(failed("TenantStorage.snapshot")))
+    const snapshot = (tenantId: TenantId, untouched?: Untouched) =>
+      tenants.read(tenantId, (db) => TenantSnapshots.take(db, untouched)).pipe(Effect.mapError(failed("TenantStorage.snapshot")))
     return TenantStorage.of({
       snapshot,
-      backup: (tenantId, jobId, attempt) =>
+      backup: (tenantId, jobId, attempt, untouched) =>
         Effect.flatMap(store.find(jobId, attempt), (kept) =>
-          Option.isSome(kept) ? Effect.void : Effect.flatMap(snapshot(tenantId), (taken) => store.keep(tenantId, jobId, attempt, taken))),
+          Option.isSome(kept) ? Effect.void : Effect.flatMap(snapshot(tenantId, untouched), (taken) => store.keep(tenantId, jobId, attempt, taken))),
       restoreIfChanged: (tenantId, jobId, attempt) =>
         Effect.gen(function*() {
           const kept = yield* store.find(jobId, attempt)
           if (Option.isNone(kept)) return false
-          if (sameStorage(yield* snapshot(tenantId), kept.value)) return false
+          if (sameStorage(yield* snapshot(tenantId, kept.value.untouched), kept.value)) return false
           yield* tenants.transaction(tenantId, (db) => TenantSnapshots.restore(db, kept.value)).pipe(
             Effect.mapError(failed("TenantStorage.restoreIfChanged"))
           )

@@ -1,5 +1,5 @@
 import { Effect, Option } from "effect"
-import { StoredTable, TenantSnapshot } from "../../domain/modules/TenantSnapshot.js"
+import { moduleOfKey, nothingUntouched, StoredTable, TenantSnapshot, type Untouched } from "../../domain/modules/TenantSnapshot.js"
 import type { Json } from "../../domain/shared/Json.js"
 import { ledgerTable, type TenantStore } from "./TenantDatabases.js"
 
@@ -81,33 +81,53 @@ const describePg = (db: TenantStore, schema: string) =>
 const describe = (db: TenantStore) =>
   Option.match(db.schema, { onNone: () => describeSqlite(db), onSome: (schema) => describePg(db, schema) })
 
-/** The tenant's storage as a value (schema, rows, ledger). */
-export const take = (db: TenantStore) =>
+const outside = (untouched: Untouched) => (table: { readonly name: string }) => !untouched.tables.includes(table.name)
+
+/** The tenant's storage as a value (schema, rows, ledger), but for what `untouched` leaves out. */
+export const take = (db: TenantStore, untouched: Untouched = nothingUntouched) =>
   Effect.gen(function*() {
-    const described = yield* describe(db)
+    const described = (yield* describe(db)).filter(outside(untouched))
     const tables = yield* Effect.forEach(described, (table) =>
       Effect.map(rowsOf(db, table.name, table.columns), (rows) => new StoredTable({ ...table, rows })))
     const ledger = yield* db.sql<{ key: string }>`SELECT key FROM ${db.table(ledgerTable)} ORDER BY key`
-    return new TenantSnapshot({ tables, ledger: ledger.map((l) => l.key) })
+    return new TenantSnapshot({ tables, ledger: ledger.map((l) => l.key).filter((key) => !untouched.modules.includes(moduleOfKey(key))), untouched })
   })
 
-/** Replaces the tenant's storage with a snapshot: call inside a tenant transaction. */
+const sameTable = (a: StoredTable, b: StoredTable) => JSON.stringify([a.definition, a.columns, a.rows]) === JSON.stringify([b.definition, b.columns, b.rows])
+
+/** On PostgreSQL, the foreign keys other tables hold on `table` (a drop with CASCADE removes them). */
+const incomingKeys = (db: TenantStore, schema: string, table: string) =>
+  db.sql<{ source: string; name: string; def: string }>`
+    SELECT conrelid::regclass::text AS source, conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
+    WHERE contype = 'f' AND confrelid = ${`"${schema}"."${table}"`}::regclass AND conrelid <> confrelid`
+
+/**
+ * Puts the tenant's storage back as `snapshot` has it (but for what it leaves out): tables that
+ * differ are dropped and recreated with their rows, tables the snapshot lacks are dropped, equal
+ * ones are not touched; then the ledger. Foreign keys that other tables held on a recreated table
+ * are added back. Call inside a tenant transaction.
+ */
 export const restore = (db: TenantStore, snapshot: TenantSnapshot) =>
   Effect.gen(function*() {
     if (db.dialect === "sqlite") yield* db.sql`PRAGMA defer_foreign_keys = ON`
-    for (const table of yield* describe(db)) yield* db.sql`DROP TABLE IF EXISTS ${db.table(table.name)}${db.sql.literal(db.dialect === "pg" ? " CASCADE" : "")}`
-    for (const table of snapshot.tables) {
+    const current = yield* take(db, snapshot.untouched)
+    const stale = current.tables.filter((table) => !snapshot.tables.some((kept) => sameTable(kept, table)))
+    const rebuilt = snapshot.tables.filter((kept) => !current.tables.some((table) => sameTable(kept, table)))
+    const schema = Option.getOrUndefined(db.schema)
+    const incoming = schema === undefined ? [] : (yield* Effect.forEach(rebuilt.filter((t) => current.tables.some((c) => c.name === t.name)), (t) =>
+      incomingKeys(db, schema, t.name))).flat().filter((key) => !stale.some((t) => key.source === `${schema}.${t.name}` || key.source === t.name))
+    for (const table of stale) yield* db.sql`DROP TABLE IF EXISTS ${db.table(table.name)}${db.sql.literal(db.dialect === "pg" ? " CASCADE" : "")}`
+    for (const table of rebuilt) {
       yield* db.sql.unsafe(table.definition[0] ?? "")
       for (const row of table.rows) {
         const values = Object.fromEntries(table.columns.map((column, i) => [column, fromJson(row[i] ?? null)]))
         yield* db.sql`INSERT INTO ${db.table(table.name)} ${db.sql.insert(values)}`
       }
     }
-    for (const table of snapshot.tables) {
-      for (const statement of table.definition.slice(1)) yield* db.sql.unsafe(statement)
-    }
-    yield* db.sql`DELETE FROM ${db.table(ledgerTable)}`
+    for (const table of rebuilt) for (const statement of table.definition.slice(1)) yield* db.sql.unsafe(statement)
+    for (const key of incoming) yield* db.sql.unsafe(`ALTER TABLE ${key.source} ADD CONSTRAINT "${key.name}" ${key.def}`)
+    for (const key of current.ledger) yield* db.sql`DELETE FROM ${db.table(ledgerTable)} WHERE key = ${key}`
     for (const key of snapshot.ledger) {
-      yield* db.sql`INSERT INTO ${db.table(ledgerTable)} ${db.sql.insert({ key, module: key.split(":")[1] ?? "", applied_at: 0 })}`
+      yield* db.sql`INSERT INTO ${db.table(ledgerTable)} ${db.sql.insert({ key, module: moduleOfKey(key), applied_at: 0 })}`
     }
   })

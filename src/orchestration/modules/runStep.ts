@@ -1,11 +1,14 @@
 import { DateTime, Effect, Option } from "effect"
 import { expectedOf, progressed } from "../../domain/modules/JobTransitions.js"
+import { untouchedBy } from "../../domain/modules/JobPlanning.js"
 import type { PlannedStep } from "../../domain/modules/Plan.js"
+import { nothingUntouched } from "../../domain/modules/TenantSnapshot.js"
 import { RepositoryError } from "../shared/RepositoryError.js"
 import { Transactions } from "../shared/Transactions.js"
 import { activateJob } from "./activateJob.js"
 import { Installations } from "./Installations.js"
 import { jobOf, type Run } from "./InstallationRun.js"
+import { ModuleRegistry } from "./ModuleRegistry.js"
 import { ModuleSteps } from "./ModuleSteps.js"
 import { discardBackups } from "./settleJob.js"
 import { TenantStorage } from "./TenantStorage.js"
@@ -25,8 +28,16 @@ export const runStep = Effect.fn("Modules.runStep")(function*(run: Run, k: numbe
   }
   const step = planned.step
   const installations = yield* Installations
-  const effect: Effect.Effect<void, RepositoryError, TenantStorage | ModuleSteps> = step._tag === "Backup"
-    ? Effect.flatMap(TenantStorage, (storage) => storage.backup(job.tenantId, job.id, job.attempt))
+  const installed = step._tag === "Backup" ? yield* installations.installed(job.tenantId) : []
+  const registry = step._tag === "Backup" ? yield* (yield* ModuleRegistry).list() : []
+  const effect: Effect.Effect<void, RepositoryError, TenantStorage | ModuleSteps | ModuleRegistry> = step._tag === "Backup"
+    ? Effect.gen(function*() {
+      const untouched = Option.match(job.plan, {
+        onNone: () => nothingUntouched,
+        onSome: (plan) => untouchedBy(plan, installed, registry)
+      })
+      yield* (yield* TenantStorage).backup(job.tenantId, job.id, job.attempt, untouched)
+    })
     : Effect.flatMap(ModuleSteps, (steps) => steps.run(job.tenantId, step))
   const saved = yield* (yield* Transactions).withTransaction(
     Effect.zipRight(effect, installations.save(progressed(job, k, planned.label, yield* DateTime.now), expectedOf(job), Option.none()))
