@@ -10,6 +10,7 @@ import * as AuditCommand from "./layers/cli/AuditCommand.js"
 import * as ModulesCommand from "./layers/cli/ModulesCommand.js"
 import * as OutboxCommand from "./layers/cli/OutboxCommand.js"
 import * as SettingsCommand from "./layers/cli/SettingsCommand.js"
+import * as SupplyCommand from "./layers/cli/SupplyCommand.js"
 import * as Service from "./layers/Service.js"
 import * as Database from "./layers/sql/Database.js"
 import * as Migrations from "./layers/sql/Migrations.js"
@@ -33,6 +34,7 @@ const baton = Command.make("baton").pipe(
     AdminCommand.command.pipe(Command.provide(Service.core)),
     OutboxCommand.command.pipe(Command.provide(Service.core)),
     AuditCommand.command.pipe(Command.provide(Service.core)),
+    SupplyCommand.command.pipe(Command.provide(Service.core)),
     ModulesCommand.command.pipe(Command.provide(Service.core))
   ])
 )

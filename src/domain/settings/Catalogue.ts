@@ -2,6 +2,7 @@ import { Either, Option, Schema } from "effect"
 import type { TenantId } from "../shared/Ids.js"
 import type { Json } from "../shared/Json.js"
 import { issuesOf } from "../shared/Outcomes.js"
+import { supplySettings } from "../supply/Parameters.js"
 import { define, type Setting } from "./Setting.js"
 import { InvalidSettingValue, SettingNotOverridable, UnknownSetting } from "./SettingOutcomes.js"
 
@@ -76,7 +77,8 @@ export const catalogue: ReadonlyArray<Setting.Any> = [
   SessionAbsoluteTimeoutHours,
   PlatformDisplayName,
   UserRegistrationEnabled,
-  ModuleInstallationEnabled
+  ModuleInstallationEnabled,
+  ...supplySettings
 ]
 
 export const find = (entries: ReadonlyArray<Setting.Any>, key: string): Option.Option<Setting.Any> =>

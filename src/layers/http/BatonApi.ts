@@ -9,6 +9,8 @@ import { MembersApi, RolesApi } from "./MembersApi.js"
 import { ModulesApi } from "./ModulesApi.js"
 import { NotificationsApi } from "./NotificationsApi.js"
 import { SettingsApi } from "./SettingsApi.js"
+import { SupplyApi } from "./SupplyApi.js"
+import { SupplyDataApi } from "./SupplyDataApi.js"
 import { TenantsApi } from "./TenantsApi.js"
 
 /** The HTTP contract of baton. Hosts may mount its groups in their own `HttpApi`. */
@@ -24,6 +26,8 @@ export class BatonApi extends HttpApi.make("baton")
   .add(NotificationsApi)
   .add(AdminsApi)
   .add(AdminInvitationsApi)
+  .add(SupplyApi)
+  .add(SupplyDataApi)
   .add(ModulesApi)
   .add(DigitalCardsApi)
   .annotate(OpenApi.Title, "baton")

@@ -16,6 +16,8 @@ import * as HttpMetrics from "./HttpMetrics.js"
 import * as MembersHttp from "./MembersHttp.js"
 import * as NotificationsHttp from "./NotificationsHttp.js"
 import * as SettingsHttp from "./SettingsHttp.js"
+import * as SupplyDataHttp from "./SupplyDataHttp.js"
+import * as SupplyHttp from "./SupplyHttp.js"
 import * as TenantsHttp from "./TenantsHttp.js"
 
 /** baton's API with every group's handlers: mount it with `HttpApiBuilder.serve`, or test it with `toWebHandler`. */
@@ -32,6 +34,8 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     NotificationsHttp.layer,
     AdminsHttp.adminsLayer,
     AdminsHttp.invitationsLayer,
+    SupplyHttp.layer,
+    SupplyDataHttp.layer,
     ModulesHttp.layer,
     DigitalCardsHttp.layer
   ]),

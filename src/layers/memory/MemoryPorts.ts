@@ -23,6 +23,7 @@ import * as MemoryOutbox from "./MemoryOutbox.js"
 import * as MemoryRoles from "./MemoryRoles.js"
 import * as MemorySessions from "./MemorySessions.js"
 import * as MemorySettings from "./MemorySettings.js"
+import * as MemorySupplyPorts from "./MemorySupplyPorts.js"
 import * as MemoryTenants from "./MemoryTenants.js"
 import * as MemoryTransactions from "./MemoryTransactions.js"
 import * as RecordingNotificationChannels from "./RecordingNotificationChannels.js"
@@ -51,6 +52,7 @@ export const layer = (
     MemoryTenants.layer,
     MemoryRoles.layer,
     MemoryInvitations.layer,
+    MemorySupplyPorts.layer,
     options.modules === undefined ? ModulesPorts.memory : ModulesPorts.memory.pipe(Layer.provide(ModuleDefinitions.layer(options.modules)))
   ).pipe(
     Layer.provideMerge(MemoryDatabase.layer)

@@ -7,6 +7,7 @@ import * as Audit from "./migrations/Audit.js"
 import * as Foundation from "./migrations/Foundation.js"
 import * as Identity from "./migrations/Identity.js"
 import * as Lifecycle from "./migrations/Lifecycle.js"
+import * as Supply from "./migrations/Supply.js"
 import * as Modules from "./migrations/Modules.js"
 
 /**
@@ -21,6 +22,7 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   ...Access.migrations,
   ...Audit.migrations,
   ...Lifecycle.migrations,
+  ...Supply.migrations,
   ...Modules.migrations
 }
 

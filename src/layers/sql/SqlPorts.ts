@@ -42,6 +42,7 @@ import * as SqlOutbox from "./SqlOutbox.js"
 import * as SqlRoles from "./SqlRoles.js"
 import * as SqlSessions from "./SqlSessions.js"
 import * as SqlSettings from "./SqlSettings.js"
+import * as SqlSupplyPorts from "./SqlSupplyPorts.js"
 import * as SqlTenants from "./SqlTenants.js"
 import * as SqlTransactions from "./SqlTransactions.js"
 
@@ -67,6 +68,7 @@ export type Ports =
   | Invitations
   | Admins
   | AccessRevocation
+  | SqlSupplyPorts.SupplyPorts
   | ModulesPorts.Ports
 
 const storage = Layer.mergeAll(
@@ -83,6 +85,7 @@ const storage = Layer.mergeAll(
   SqlAdmins.layer,
   InProcessDispatcherSignal.layer,
   UuidV7Ids.layer,
+  SqlSupplyPorts.layer,
   ModulesPorts.sql
 )
 

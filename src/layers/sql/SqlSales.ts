@@ -1,0 +1,76 @@
+import * as SqlClient from "@effect/sql/SqlClient"
+import { Effect, Layer, Option, Schema } from "effect"
+import type { SalesOrderLine } from "../../domain/supply/Documents.js"
+import type { SalesOrderId } from "../../domain/supply/Ids.js"
+import { Sales } from "../../orchestration/supply/Sales.js"
+import { mapErrors } from "./SqlErrors.js"
+import * as Rows from "./SqlSalesRows.js"
+import { byCode, decodeRows, inBatches } from "./SqlSupplyRows.js"
+
+type OrderFilter = Parameters<Sales["Type"]["salesOrders"]>[1] & { readonly id?: SalesOrderId }
+
+export const make = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const within = (column: string, values: ReadonlyArray<string> | undefined) => (values === undefined ? sql.literal("1=1") : sql.in(column, values))
+  const hasLine = (condition: ReturnType<typeof sql.and>) =>
+    sql`EXISTS (SELECT 1 FROM baton_supply_sales_order_lines l WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id AND ${condition})`
+
+  const ordersWhere = (tenant: string, filter: OrderFilter) =>
+    sql.and([
+      sql`o.tenant_id = ${tenant}`,
+      filter.id === undefined ? sql.literal("1=1") : sql`o.id = ${filter.id}`,
+      within("o.status", filter.statuses),
+      filter.warehouseId === undefined ? sql.literal("1=1") : hasLine(sql.and([sql`l.warehouse_id = ${filter.warehouseId}`])),
+      filter.skus === undefined ? sql.literal("1=1") : hasLine(sql.and([within("l.sku", filter.skus)]))
+    ])
+
+  const findOrders = (tenant: string, filter: OrderFilter) =>
+    Effect.gen(function*() {
+      const where = ordersWhere(tenant, filter)
+      const headers = yield* sql`SELECT o.* FROM baton_supply_sales_orders o WHERE ${where} ORDER BY ${byCode(sql, "o.id")}`.pipe(
+        Effect.flatMap(decodeRows(Rows.OrderRow))
+      )
+      const lines = yield* sql`SELECT l.* FROM baton_supply_sales_order_lines l JOIN baton_supply_sales_orders o
+        ON o.tenant_id = l.tenant_id AND o.id = l.order_id WHERE ${where} ORDER BY l.line_no`.pipe(Effect.flatMap(decodeRows(Rows.LineRow)))
+      const byOrder = new Map<string, Array<SalesOrderLine>>()
+      for (const line of lines) byOrder.set(line.order_id, [...(byOrder.get(line.order_id) ?? []), Rows.toLine(line)])
+      return yield* Effect.forEach(headers, (header) => Rows.toOrder(header, byOrder.get(header.id) ?? []))
+    })
+
+  return Sales.of({
+    putSalesOrders: (tenant, orders) =>
+      Effect.forEach(orders, (order) =>
+        Effect.gen(function*() {
+          const shipTo = yield* Schema.encode(Rows.AddressJson)(order.shipTo)
+          const shipments = yield* Schema.encode(Rows.ShipmentsJson)(order.shipments)
+          yield* sql`INSERT INTO baton_supply_sales_orders ${sql.insert(Rows.orderRow(tenant, order, shipTo, shipments))}
+            ON CONFLICT (tenant_id, id) DO UPDATE SET customer_id = excluded.customer_id, customer_name = excluded.customer_name,
+            ship_to = excluded.ship_to, status = excluded.status, currency = excluded.currency, ordered_on = excluded.ordered_on,
+            shipments = excluded.shipments`
+          yield* sql`DELETE FROM baton_supply_sales_order_lines WHERE tenant_id = ${tenant} AND order_id = ${order.id}`
+          yield* sql`INSERT INTO baton_supply_sales_order_lines ${sql.insert(order.lines.map((l) => Rows.lineRow(tenant, order.id, l)))}`
+        }), { discard: true }).pipe(sql.withTransaction, mapErrors("Sales.putSalesOrders")),
+    salesOrder: (tenant, id) => findOrders(tenant, { id }).pipe(Effect.map((orders) => Option.fromNullable(orders[0])), mapErrors("Sales.salesOrder")),
+    salesOrders: (tenant, filter) => findOrders(tenant, filter).pipe(mapErrors("Sales.salesOrders")),
+    putDemand: (tenant, records) =>
+      inBatches(records, (batch) =>
+        sql`INSERT INTO baton_supply_demand ${
+          sql.insert(batch.map((d) => ({ tenant_id: tenant, warehouse_id: d.warehouseId, sku: d.sku, day: d.day, quantity: d.quantity })))
+        } ON CONFLICT (tenant_id, warehouse_id, sku, day) DO UPDATE SET quantity = excluded.quantity`, 500).pipe(
+        sql.withTransaction,
+        mapErrors("Sales.putDemand")
+      ),
+    demand: (tenant, filter) =>
+      sql`SELECT sku, warehouse_id, day, quantity FROM baton_supply_demand
+        WHERE tenant_id = ${tenant} AND day >= ${filter.from} AND day <= ${filter.to}
+          AND ${filter.warehouseId === undefined ? sql.literal("1=1") : sql`warehouse_id = ${filter.warehouseId}`}
+          AND ${within("sku", filter.skus)}
+        ORDER BY ${byCode(sql, "warehouse_id")}, ${byCode(sql, "sku")}, day`.pipe(
+        Effect.flatMap(decodeRows(Rows.DemandRow)),
+        Effect.map((rows) => rows.map(Rows.toDemand)),
+        mapErrors("Sales.demand")
+      )
+  })
+})
+
+export const layer: Layer.Layer<Sales, never, SqlClient.SqlClient> = Layer.effect(Sales, make)
