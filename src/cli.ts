@@ -7,6 +7,7 @@ import * as BatonConfig from "./layers/config/BatonConfig.js"
 import * as Logging from "./layers/config/Logging.js"
 import * as AdminCommand from "./layers/cli/AdminCommand.js"
 import * as AuditCommand from "./layers/cli/AuditCommand.js"
+import * as ModulesCommand from "./layers/cli/ModulesCommand.js"
 import * as OutboxCommand from "./layers/cli/OutboxCommand.js"
 import * as SettingsCommand from "./layers/cli/SettingsCommand.js"
 import * as SupplyCommand from "./layers/cli/SupplyCommand.js"
@@ -33,7 +34,8 @@ const baton = Command.make("baton").pipe(
     AdminCommand.command.pipe(Command.provide(Service.core)),
     OutboxCommand.command.pipe(Command.provide(Service.core)),
     AuditCommand.command.pipe(Command.provide(Service.core)),
-    SupplyCommand.command.pipe(Command.provide(Service.core))
+    SupplyCommand.command.pipe(Command.provide(Service.core)),
+    ModulesCommand.command.pipe(Command.provide(Service.core))
   ])
 )
 

@@ -20,7 +20,7 @@ const server = Layer.unwrapEffect(
     Layer.merge(BatonHttp.app, announce).pipe(Layer.provide(BatonHttp.listen(options))))
 )
 
-const main = Layer.mergeAll(server, Service.dispatcher).pipe(
+const main = Layer.mergeAll(server, Service.dispatcher, Service.modules).pipe(
   Layer.provide(Bootstrap.layer),
   Layer.provideMerge(Service.workflowEngine),
   Layer.provideMerge(Service.core)

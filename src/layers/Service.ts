@@ -5,6 +5,8 @@ import * as BatonConfig from "./config/BatonConfig.js"
 import * as AesGcmSecretBox from "./crypto/AesGcmSecretBox.js"
 import * as Argon2PasswordHashing from "./crypto/Argon2PasswordHashing.js"
 import * as OtpauthTotpCodes from "./crypto/OtpauthTotpCodes.js"
+import * as ModulesRuntime from "./modules/ModulesRuntime.js"
+import * as SubscriptionService from "./modules/SubscriptionService.js"
 import * as ConfiguredChannels from "./notify/ConfiguredChannels.js"
 import * as OutboxDispatcher from "./outbox/OutboxDispatcher.js"
 import * as Database from "./sql/Database.js"
@@ -36,6 +38,7 @@ export const crypto = Layer.unwrapEffect(
 /** Every port over the SQL client, with the configured notification channels. */
 export const ports = SqlPorts.layer.pipe(
   Layer.provideMerge(ConfiguredChannels.layerConfig),
+  Layer.provide(SubscriptionService.layerConfig),
   Layer.provide(NodeHttpClient.layer),
   Layer.provide(crypto)
 )
@@ -51,3 +54,6 @@ export const payments = PaymentGateways.layerConfig.pipe(Layer.provide(NodeHttpC
 
 /** The durable workflow engine over the same SQL client (one runner in this process), with baton's workflows registered. */
 export const workflowEngine = CheckoutSaga.layer.pipe(Layer.provide(payments), Layer.provideMerge(WorkflowEngines.layerSql()))
+
+/** The module installation saga on the engine, and its scheduler (paced by configuration). */
+export const modules = ModulesRuntime.layerConfig.pipe(Layer.provide(workflowEngine))

@@ -42,6 +42,8 @@ export const assessReadiness = (
   observed: {
     readonly outbox: Either.Either<OutboxStats, string>
     readonly heartbeatAge: Option.Option<Duration.Duration>
+    /** Further checks reported as they are (e.g. circuit breakers). */
+    readonly more?: ReadonlyArray<HealthCheck>
   },
   limits: ReadinessLimits
 ): Readiness => {
@@ -71,6 +73,6 @@ export const assessReadiness = (
         detail: `last round ${describe(age)} ago (limit ${describe(limits.maxHeartbeatAge)})`
       })
   })
-  const checks = [database, outbox, dispatcher]
+  const checks = [database, outbox, dispatcher, ...(observed.more ?? [])]
   return checks.every((check) => check.ok) ? new Ready({ checks }) : new NotReady({ checks })
 }

@@ -3,9 +3,11 @@ import * as OpenApi from "@effect/platform/OpenApi"
 import { AdminInvitationsApi, AdminsApi } from "./AdminsApi.js"
 import { AuditApi } from "./AuditApi.js"
 import { CommerceApi } from "./CommerceApi.js"
+import { DigitalCardsApi } from "./DigitalCardsApi.js"
 import { HealthApi } from "./HealthApi.js"
 import { AuthApi, MeApi } from "./IdentityApi.js"
 import { MembersApi, RolesApi } from "./MembersApi.js"
+import { ModulesApi } from "./ModulesApi.js"
 import { NotificationsApi } from "./NotificationsApi.js"
 import { SettingsApi } from "./SettingsApi.js"
 import { SupplyApi } from "./SupplyApi.js"
@@ -28,6 +30,8 @@ export class BatonApi extends HttpApi.make("baton")
   .add(SupplyApi)
   .add(SupplyDataApi)
   .add(CommerceApi)
+  .add(ModulesApi)
+  .add(DigitalCardsApi)
   .annotate(OpenApi.Title, "baton")
   .annotate(OpenApi.Description, "Orchestration core for multi-tenant admin platforms")
   .annotate(OpenApi.Version, "0.1.0")

@@ -2,7 +2,8 @@ import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import type * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import { Duration, Effect } from "effect"
 import type { ReadinessLimits } from "../../domain/health/Readiness.js"
-import { checkReadiness, observeOutbox } from "../../orchestration/health/checkReadiness.js"
+import { checkReadiness } from "../../orchestration/health/checkReadiness.js"
+import { observeModules } from "../../orchestration/modules/observeModules.js"
 import { BatonApi } from "./BatonApi.js"
 import { Alive, type HealthApi } from "./HealthApi.js"
 import * as Prometheus from "./Prometheus.js"
@@ -24,9 +25,11 @@ export const handlers = (limits: ReadinessLimits = defaultLimits) =>
     .handle("live", () => Effect.succeed(alive))
     .handle("ready", () => checkReadiness(limits))
     .handle("metrics", () =>
-      observeOutbox().pipe(
-        Effect.catchTag("RepositoryError", (error) =>
-          Effect.logWarning("metrics: outbox gauges not refreshed").pipe(Effect.annotateLogs({ error: error.message }))),
+      checkReadiness(limits).pipe(
+        Effect.zipRight(observeModules().pipe(
+          Effect.catchTag("RepositoryError", (error) =>
+            Effect.logWarning("metrics: module job gauges not refreshed").pipe(Effect.annotateLogs({ error: error.message })))
+        )),
         Effect.zipRight(Prometheus.render)
       ))
 

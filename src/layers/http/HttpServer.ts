@@ -9,8 +9,10 @@ import * as AuditHttp from "./AuditHttp.js"
 import { BatonApi } from "./BatonApi.js"
 import * as Authentication from "./Authentication.js"
 import * as CommerceHttp from "./CommerceHttp.js"
+import * as DigitalCardsHttp from "./DigitalCardsHttp.js"
 import * as HealthHttp from "./HealthHttp.js"
 import * as IdentityHttp from "./IdentityHttp.js"
+import * as ModulesHttp from "./ModulesHttp.js"
 import * as HttpMetrics from "./HttpMetrics.js"
 import * as MembersHttp from "./MembersHttp.js"
 import * as NotificationsHttp from "./NotificationsHttp.js"
@@ -35,7 +37,9 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     AdminsHttp.invitationsLayer,
     SupplyHttp.layer,
     SupplyDataHttp.layer,
-    CommerceHttp.layer
+    CommerceHttp.layer,
+    ModulesHttp.layer,
+    DigitalCardsHttp.layer
   ]),
   Layer.provide(Authentication.layer)
 )

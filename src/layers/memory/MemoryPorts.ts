@@ -5,6 +5,9 @@ import * as OrchestratedAuditListeners from "../audit/OrchestratedAuditListeners
 import * as StoredAccessRevocation from "../identity/StoredAccessRevocation.js"
 import * as CryptoKit from "../crypto/CryptoKit.js"
 import type { Argon2Parameters } from "../crypto/PasswordHashing.js"
+import type { ModuleDefinition } from "../modules/ModuleDefinition.js"
+import * as ModuleDefinitions from "../modules/ModuleDefinitions.js"
+import * as ModulesPorts from "../modules/ModulesPorts.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
 import * as OutboxIntents from "../outbox/OutboxIntents.js"
 import * as MemoryAccounts from "./MemoryAccounts.js"
@@ -36,7 +39,12 @@ import * as SequentialIds from "./SequentialIds.js"
  * provide it per test when state matters. Add `OutboxDispatcher.layer()` to deliver.
  */
 export const layer = (
-  options: { readonly channels?: ReadonlyArray<Channel>; readonly passwordHashing?: Argon2Parameters } = {}
+  options: {
+    readonly channels?: ReadonlyArray<Channel>
+    readonly passwordHashing?: Argon2Parameters
+    /** The module definitions (baton's shipped catalogue by default). */
+    readonly modules?: ReadonlyArray<ModuleDefinition>
+  } = {}
 ) => {
   const crypto = CryptoKit.layerEphemeral(options.passwordHashing)
   const storage = Layer.mergeAll(
@@ -50,7 +58,8 @@ export const layer = (
     MemorySupplyPorts.layer,
     MemoryCustomers.layer,
     MemoryInventory.layer,
-    MemoryOrders.layer
+    MemoryOrders.layer,
+    options.modules === undefined ? ModulesPorts.memory : ModulesPorts.memory.pipe(Layer.provide(ModuleDefinitions.layer(options.modules)))
   ).pipe(
     Layer.provideMerge(MemoryDatabase.layer)
   )

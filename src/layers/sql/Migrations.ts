@@ -9,6 +9,7 @@ import * as Foundation from "./migrations/Foundation.js"
 import * as Identity from "./migrations/Identity.js"
 import * as Lifecycle from "./migrations/Lifecycle.js"
 import * as Supply from "./migrations/Supply.js"
+import * as Modules from "./migrations/Modules.js"
 
 /**
  * baton's schema, in order: one module of migrations per context under `./migrations`, each
@@ -23,7 +24,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   ...Audit.migrations,
   ...Lifecycle.migrations,
   ...Supply.migrations,
-  ...Commerce.migrations
+  ...Commerce.migrations,
+  ...Modules.migrations
 }
 
 /** Applies the migrations not yet applied (recorded in `baton_migrations`); returns those applied now. */

@@ -30,6 +30,7 @@ import * as StoredAccessRevocation from "../identity/StoredAccessRevocation.js"
 import * as GrantsAuthorizationResolver from "../access/GrantsAuthorizationResolver.js"
 import type { CryptoKit } from "../crypto/CryptoKit.js"
 import * as UuidV7Ids from "../crypto/UuidV7Ids.js"
+import * as ModulesPorts from "../modules/ModulesPorts.js"
 import * as InProcessDispatcherSignal from "../outbox/InProcessDispatcherSignal.js"
 import * as OutboxIntents from "../outbox/OutboxIntents.js"
 import * as SqlAccounts from "./SqlAccounts.js"
@@ -77,6 +78,7 @@ export type Ports =
   | Customers
   | Inventory
   | Orders
+  | ModulesPorts.Ports
 
 const storage = Layer.mergeAll(
   SqlSettings.layer,
@@ -95,7 +97,8 @@ const storage = Layer.mergeAll(
   SqlSupplyPorts.layer,
   SqlCustomers.layer,
   SqlInventory.layer,
-  SqlOrders.layer
+  SqlOrders.layer,
+  ModulesPorts.sql
 )
 
 /** Every port of baton over one SQL client (SQLite or PostgreSQL, migrated beforehand). */

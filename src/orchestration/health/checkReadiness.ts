@@ -2,6 +2,8 @@ import { Clock, Duration, Effect, Metric, Option } from "effect"
 import { assessReadiness, type ReadinessLimits } from "../../domain/health/Readiness.js"
 import { DispatcherSignal } from "../outbox/DispatcherSignal.js"
 import { Outbox } from "../outbox/Outbox.js"
+import { circuitCheck } from "../../domain/modules/CircuitBreaker.js"
+import { Entitlements } from "../modules/Entitlements.js"
 import * as OutboxMetrics from "../outbox/OutboxMetrics.js"
 
 /** Observes the outbox (which also proves the database answers) and updates its gauges. */
@@ -15,7 +17,10 @@ export const observeOutbox = Effect.fn("Health.observeOutbox")(function*() {
   return { pending: stats.pending, dead: stats.dead, oldestPendingAge }
 })
 
-/** Readiness: the database answers, the outbox is not lagging, the dispatcher is alive. */
+/** 1 when the last readiness check passed, 0 when it did not. */
+export const ready = Metric.gauge("baton_ready", { description: "1 when the last readiness check passed, 0 when it did not" })
+
+/** Readiness: the database answers, the outbox is not lagging, the dispatcher is alive; the entitlement circuit in the details. */
 export const checkReadiness = Effect.fn("Health.checkReadiness")(function*(limits: ReadinessLimits) {
   const outbox = yield* observeOutbox().pipe(
     Effect.mapError((error) => error.message),
@@ -23,9 +28,12 @@ export const checkReadiness = Effect.fn("Health.checkReadiness")(function*(limit
   )
   const now = yield* Clock.currentTimeMillis
   const lastBeat = yield* (yield* DispatcherSignal).lastBeat
-  return assessReadiness(
-    { outbox, heartbeatAge: Option.map(lastBeat, (at) => Duration.millis(Math.max(0, now - at))) },
+  const circuit = circuitCheck(yield* (yield* Entitlements).circuit)
+  const readiness = assessReadiness(
+    { outbox, heartbeatAge: Option.map(lastBeat, (at) => Duration.millis(Math.max(0, now - at))), more: [circuit] },
     limits
   )
+  yield* Metric.set(ready, readiness._tag === "Ready" ? 1 : 0)
+  return readiness
 })
 
