@@ -16,6 +16,7 @@ import type { Sessions } from "../../orchestration/identity/Sessions.js"
 import type { Customers } from "../../orchestration/commerce/Customers.js"
 import type { Inventory } from "../../orchestration/commerce/Inventory.js"
 import type { Orders } from "../../orchestration/commerce/Orders.js"
+import type { Rmas } from "../../orchestration/returns/Rmas.js"
 import type { Memberships } from "../../orchestration/identity/Memberships.js"
 import type { Tenants } from "../../orchestration/identity/Tenants.js"
 import type { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
@@ -45,6 +46,7 @@ import * as SqlOrders from "./SqlOrders.js"
 import * as SqlMemberships from "./SqlMemberships.js"
 import * as SqlNotificationSubscriptions from "./SqlNotificationSubscriptions.js"
 import * as SqlOutbox from "./SqlOutbox.js"
+import * as SqlRmas from "./SqlRmas.js"
 import * as SqlRoles from "./SqlRoles.js"
 import * as SqlSessions from "./SqlSessions.js"
 import * as SqlSettings from "./SqlSettings.js"
@@ -78,6 +80,7 @@ export type Ports =
   | Customers
   | Inventory
   | Orders
+  | Rmas
   | ModulesPorts.Ports
 
 const storage = Layer.mergeAll(
@@ -98,6 +101,7 @@ const storage = Layer.mergeAll(
   SqlCustomers.layer,
   SqlInventory.layer,
   SqlOrders.layer,
+  SqlRmas.layer,
   ModulesPorts.sql
 )
 
