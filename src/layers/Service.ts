@@ -14,6 +14,7 @@ import * as Migrations from "./sql/Migrations.js"
 import * as SqlPorts from "./sql/SqlPorts.js"
 import * as WorkflowEngines from "./workflow/WorkflowEngines.js"
 import * as CheckoutSaga from "../orchestration/commerce/checkoutSaga.js"
+import * as RmaSaga from "../orchestration/returns/rmaSaga.js"
 import * as PaymentGateways from "./payment/PaymentGateways.js"
 
 /**
@@ -53,7 +54,9 @@ export const core = ports.pipe(Layer.provideMerge(database))
 export const payments = PaymentGateways.layerConfig.pipe(Layer.provide(NodeHttpClient.layer))
 
 /** The durable workflow engine over the same SQL client (one runner in this process), with baton's workflows registered. */
-export const workflowEngine = CheckoutSaga.layer.pipe(Layer.provide(payments), Layer.provideMerge(WorkflowEngines.layerSql()))
+export const workflowEngine = Layer.mergeAll(CheckoutSaga.layer.pipe(Layer.provide(payments)), RmaSaga.layer).pipe(
+  Layer.provideMerge(WorkflowEngines.layerSql())
+)
 
 /** The module installation saga on the engine, and its scheduler (paced by configuration). */
 export const modules = ModulesRuntime.layerConfig.pipe(Layer.provide(workflowEngine))

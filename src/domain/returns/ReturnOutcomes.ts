@@ -31,3 +31,9 @@ export class ReceiptRecorded extends Schema.TaggedClass<ReceiptRecorded>()("Rece
 
 /** The inspection was recorded with its disposition; the RMA's workflow settles it. */
 export class InspectionRecorded extends Schema.TaggedClass<InspectionRecorded>()("InspectionRecorded", { rma: Rma }) {}
+
+/** How an RMA's workflow ended: closed after its settlement, or expired with nothing received. */
+export class RmaConcluded extends Schema.TaggedClass<RmaConcluded>()("RmaConcluded", {
+  rmaId: RmaId,
+  state: Schema.Literal("Closed", "Expired")
+}) {}
