@@ -1,5 +1,5 @@
 import { Data, Effect, Either, Option } from "effect"
-import type { Rma, RmaId } from "../../domain/returns/Rma.js"
+import { Rma, type RmaId } from "../../domain/returns/Rma.js"
 import { InvariantViolation } from "../../domain/shared/Defects.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
@@ -11,7 +11,7 @@ class Conflict extends Data.TaggedError("RmaConflict")<{ readonly id: RmaId }> {
 /**
  * Changes an RMA in one unit of work: reads it, lets `change` decide (a new version to store, or
  * an outcome and nothing written; the same version means nothing to do), stores it by
- * compare-and-set and records `intents` with it. A concurrent change is retried on the fresh
+ * compare-and-set (one version up, however many transitions it made) and records `intents` with it. A concurrent change is retried on the fresh
  * RMA; a missing one is `NotFound`. Returns the RMA as it stands, or the outcome.
  */
 export const changeRma = <A, E, R, E2, R2>(
@@ -26,9 +26,10 @@ export const changeRma = <A, E, R, E2, R2>(
       if (Option.isNone(found)) return Either.left<A | NotFound>(new NotFound({ entity: "rma", id }))
       const decided = yield* change(found.value)
       if (Either.isLeft(decided) || decided.right.version === found.value.version) return decided
-      if (!(yield* rmas.update(tenant, decided.right))) return yield* new Conflict({ id })
-      yield* intents(found.value, decided.right)
-      return decided
+      const next = new Rma({ ...decided.right, version: found.value.version + 1 })
+      if (!(yield* rmas.update(tenant, next))) return yield* new Conflict({ id })
+      yield* intents(found.value, next)
+      return Either.right(next)
     })).pipe(
       Effect.retry({ times: 5, while: (error) => error instanceof Conflict }),
       Effect.catchIf((error): error is Conflict => error instanceof Conflict, () =>
