@@ -35,14 +35,15 @@ export const portsAt = (filename: string) =>
     Layer.orDie
   )
 
-/** The engine with the RMA workflow over the file; `ledger` may wrap the inventory ledger (to crash in it). */
-export const engineAt = (filename: string, ledger?: Layer.Layer<InventoryLedger, never, InventoryLedger>) =>
-  RmaSaga.layer.pipe(
-    Layer.provide(ledger ?? Layer.empty),
-    Layer.provideMerge(WorkflowEngines.layerSql()),
-    Layer.provideMerge(portsAt(filename)),
-    Layer.orDie
-  )
+/**
+ * The engine with the RMA workflow over the file. `ledger` replaces the inventory ledger of the
+ * whole process (the engine runs workflows with its own context, so the port is swapped at the root).
+ */
+export const engineAt = (filename: string, ledger?: Layer.Layer<InventoryLedger, never, InventoryLedger>) => {
+  const base = portsAt(filename)
+  const ports = ledger === undefined ? base : Layer.merge(base, Layer.provide(ledger, base))
+  return RmaSaga.layer.pipe(Layer.provideMerge(WorkflowEngines.layerSql()), Layer.provideMerge(ports), Layer.orDie)
+}
 
 export const today = (): Day => dayOfMillis(Date.now())
 
