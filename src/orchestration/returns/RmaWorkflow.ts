@@ -7,7 +7,7 @@ import { SystemActor } from "../../domain/shared/Actor.js"
 import { TenantId } from "../../domain/shared/Ids.js"
 import { RepositoryError } from "../shared/RepositoryError.js"
 
-/** One RMA's run: the tenant, the RMA, and the instant (epoch ms) its goods must have arrived by. */
+/** One RMA's run: the tenant, the RMA, and the instant (epoch ms) its goods must have arrived by (not part of its identity). */
 export const RmaRun = Schema.Struct({ tenantId: TenantId, rmaId: RmaId, receiveBy: Schema.Number })
 export type RmaRun = typeof RmaRun.Type
 
@@ -44,6 +44,6 @@ export const runOf = (tenantId: TenantId, rma: Rma): RmaRun => ({
  * Wakes the RMA's workflow where it waits (`Arrived` or `Inspected`). The RMA's stored state is
  * the truth and the workflow reads it; the signal only resumes it, and signalling twice is harmless.
  */
-export const wake = (run: RmaRun, deferred: typeof Arrived) =>
-  Effect.flatMap(RmaWorkflow.executionId(run), (executionId) =>
+export const wake = (tenantId: TenantId, rmaId: RmaId, deferred: typeof Arrived) =>
+  Effect.flatMap(RmaWorkflow.executionId({ tenantId, rmaId, receiveBy: 0 }), (executionId) =>
     DurableDeferred.succeed(deferred, { token: DurableDeferred.tokenFromExecutionId(deferred, { workflow: RmaWorkflow, executionId }), value: undefined }))

@@ -18,14 +18,14 @@ import { Settings } from "../settings/Settings.js"
 import { Procurement } from "../supply/Procurement.js"
 import { changeRma } from "./changeRma.js"
 import { Rmas } from "./Rmas.js"
-import { Inspected, runOf, wake } from "./RmaWorkflow.js"
+import { Inspected, wake } from "./RmaWorkflow.js"
 
 /**
  * Records the inspection of received goods (`returns.receive`): the condition found gives the
  * disposition by the rules (the vendor under warranty is the line's dropship vendor, else the
  * item's preferred vendor), unless overridden with a reason (audited with it). Then resumes the
  * workflow, which settles the RMA. `InspectionRecorded | InvalidRmaTransition | ValidationFailed
- * | NotFound` or a refusal.
+ * | NotFound` or a refusal. Recorded already, the workflow is woken again (its signal may have been lost).
  */
 export const recordInspection = Effect.fn("Returns.recordInspection")(function*(
   actor: Actor,
@@ -57,7 +57,11 @@ export const recordInspection = Effect.fn("Returns.recordInspection")(function*(
         notifications.emit(customerNotice("returns.inspected", tenant, rma, { condition: input.condition }))
       )
   )
-  if (Either.isLeft(changed)) return changed.left
-  yield* wake(runOf(tenant, changed.right), Inspected)
+  if (Either.isLeft(changed)) {
+    const left = changed.left
+    if (left._tag === "InvalidRmaTransition" && left.state === "Inspected") yield* wake(tenant, id, Inspected)
+    return left
+  }
+  yield* wake(tenant, id, Inspected)
   return new InspectionRecorded({ rma: changed.right })
 })

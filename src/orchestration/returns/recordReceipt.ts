@@ -12,12 +12,12 @@ import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { changeRma } from "./changeRma.js"
-import { Arrived, runOf, wake } from "./RmaWorkflow.js"
+import { Arrived, wake } from "./RmaWorkflow.js"
 
 /**
  * Records that the goods of an authorised RMA arrived at a warehouse (`returns.receive`,
  * warehouse staff), then resumes its workflow. `ReceiptRecorded | InvalidRmaTransition`
- * (e.g. expired, or received already) `| NotFound` or a refusal; audited, the customer notified.
+ * (e.g. expired; or received already, when the workflow is woken again in case its signal was lost) `| NotFound` or a refusal; audited, the customer notified.
  */
 export const recordReceipt = Effect.fn("Returns.recordReceipt")(function*(actor: Actor, tenant: TenantId, id: RmaId, warehouseId: WarehouseId) {
   const refused = yield* authorize(actor, "returns.receive", AccessScope.tenant(tenant))
@@ -35,7 +35,11 @@ export const recordReceipt = Effect.fn("Returns.recordReceipt")(function*(actor:
         notifications.emit(customerNotice("returns.received", tenant, rma))
       )
   )
-  if (Either.isLeft(changed)) return changed.left
-  yield* wake(runOf(tenant, changed.right), Arrived)
+  if (Either.isLeft(changed)) {
+    const left = changed.left
+    if (left._tag === "InvalidRmaTransition" && left.state === "Received") yield* wake(tenant, id, Arrived)
+    return left
+  }
+  yield* wake(tenant, id, Arrived)
   return new ReceiptRecorded({ rma: changed.right })
 })
