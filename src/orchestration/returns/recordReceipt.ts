@@ -12,12 +12,15 @@ import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { changeRma } from "./changeRma.js"
-import { Arrived, wake } from "./RmaWorkflow.js"
+import { Arrived, RmaWorkflow, runOf, wake } from "./RmaWorkflow.js"
 
 /**
  * Records that the goods of an authorised RMA arrived at a warehouse (`returns.receive`,
- * warehouse staff), then resumes its workflow. `ReceiptRecorded | InvalidRmaTransition`
- * (e.g. expired; or received already, when the workflow is woken again in case its signal was lost) `| NotFound` or a refusal; audited, the customer notified.
+ * warehouse staff), then resumes its workflow — starting it first if it never started (a crash
+ * between the authorisation's commit and the workflow's start; starting a running one is a
+ * no-op). `ReceiptRecorded | InvalidRmaTransition` (e.g. expired; or received already, when the
+ * workflow is woken again in case its signal was lost) `| NotFound` or a refusal; audited, the
+ * customer notified.
  */
 export const recordReceipt = Effect.fn("Returns.recordReceipt")(function*(actor: Actor, tenant: TenantId, id: RmaId, warehouseId: WarehouseId) {
   const refused = yield* authorize(actor, "returns.receive", AccessScope.tenant(tenant))
@@ -40,6 +43,7 @@ export const recordReceipt = Effect.fn("Returns.recordReceipt")(function*(actor:
     if (left._tag === "InvalidRmaTransition" && left.state === "Received") yield* wake(tenant, id, Arrived)
     return left
   }
+  yield* RmaWorkflow.execute(runOf(tenant, changed.right), { discard: true })
   yield* wake(tenant, id, Arrived)
   return new ReceiptRecorded({ rma: changed.right })
 })

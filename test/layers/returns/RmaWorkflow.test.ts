@@ -104,6 +104,22 @@ describe("the RMA workflow on the durable engine over SQLite", () => {
       assert.deepStrictEqual((yield* requestReturn(system, tenant, { salesOrderId: SalesOrderId.make("S-404"), lineNo: 1, quantity: 1, reason: "x", resolution: "refund" }))._tag, "NotFound")
     })), 60_000)
 
+  it.scopedLive("an authorised RMA whose workflow never started (a crash after its commit) is started by its receipt and completes", () =>
+    onEngine(Effect.gen(function*() {
+      const requestedAt = yield* DateTime.now
+      const orphan = new Rma({
+        id: RmaId.make("RMA-orphan"), salesOrderId: S1, lineNo: 1, sku: Sku.make("A"), quantity: 1, reason: "late", resolution: "refund",
+        customerId: CustomerId.make("C-1"), currency: eur, unitPrice: 1999, state: "Authorized", rejection: [], receiveBy: DateTime.unsafeMake(Date.now() + 86_400_000),
+        stockPosted: false, requestedAt, version: 1, history: [new RmaEvent({ state: "Authorized", at: requestedAt, actor: "system:test" })]
+      })
+      assert.isTrue(yield* (yield* Rmas).insert(tenant, orphan))
+      assert.isUndefined(yield* RmaWorkflow.poll(yield* RmaWorkflow.executionId(runOf(tenant, orphan))), "no workflow yet")
+      expectTag(yield* recordReceipt(system, tenant, orphan.id, wh("W1")), "ReceiptRecorded")
+      expectTag(yield* recordInspection(system, tenant, orphan.id, { condition: "resellable" }), "InspectionRecorded")
+      assert.deepStrictEqual((yield* concluded(orphan)).state, "Closed")
+      assert.deepStrictEqual((yield* storedRma(orphan.id)).history.map((h) => h.state), ["Authorized", "Received", "Inspected", "Refunded", "Closed"])
+    })), 60_000)
+
   it.scopedLive("expiry: nothing arrives before the window ends, the durable timer fires across an engine restart and the RMA expires", () =>
     Effect.gen(function*() {
       const file = yield* tempFile
