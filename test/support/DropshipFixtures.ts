@@ -1,8 +1,9 @@
-import { DateTime } from "effect"
+import { DateTime, Option } from "effect"
 import { Dropship, DropshipLine, purchaseOrderIdOf } from "../../src/domain/fulfilment/Dropship.js"
 import { CustomerId, SalesOrderId } from "../../src/domain/supply/Ids.js"
+import { Money } from "../../src/domain/supply/Money.js"
 import { TenantId } from "../../src/domain/shared/Ids.js"
-import { eur, sku, vendorId } from "./SupplyFixtures.js"
+import { address, eur, sku, vendorId } from "./SupplyFixtures.js"
 
 /** Small builders of dropship records for tests. */
 
@@ -13,11 +14,14 @@ export const line = (fields: Partial<ConstructorParameters<typeof DropshipLine>[
     sku: sku("BIKE"),
     quantity: 5,
     unitPrice: 250,
-    unitCost: 150,
+    unitCost: new Money({ amount: 150, currency: eur }),
     currency: eur,
     vendorId: vendorId("VEL"),
     customerId: CustomerId.make("C-1"),
+    shipTo: address,
     leadTimeDays: 3,
+    overdueAfterMillis: 3 * 86_400_000,
+    atRiskAfterMillis: 2 * 86_400_000,
     ...fields
   })
 
@@ -26,7 +30,7 @@ export const dropship = (tenant: string, salesOrderId: string, lineNo: number, f
     tenantId: TenantId.make(tenant),
     salesOrderId: SalesOrderId.make(salesOrderId),
     lineNo,
-    purchaseOrderId: purchaseOrderIdOf(SalesOrderId.make(salesOrderId), lineNo),
+    purchaseOrderId: Option.getOrThrow(purchaseOrderIdOf(SalesOrderId.make(salesOrderId), lineNo)),
     line: line(),
     state: "Placing",
     escalation: "none",

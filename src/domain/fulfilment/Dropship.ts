@@ -1,8 +1,9 @@
-import { Schema } from "effect"
+import { type Option, Schema } from "effect"
 import { Day } from "../supply/Calendar.js"
+import { Address } from "../supply/Documents.js"
 import { CustomerId, PurchaseOrderId, ReceivableId, SalesOrderId, Sku, VendorId } from "../supply/Ids.js"
 import { PositiveQuantity } from "../supply/MasterData.js"
-import { CurrencyCode, MinorUnits } from "../supply/Money.js"
+import { CurrencyCode, MinorUnits, Money } from "../supply/Money.js"
 import { TenantId } from "../shared/Ids.js"
 
 /** The sales order line a dropship fulfils: one fulfilment per line. */
@@ -43,16 +44,20 @@ export class HistoryEntry extends Schema.Class<HistoryEntry>("HistoryEntry")({
   note: Schema.optional(Schema.String)
 }) {}
 
-/** What the dropship delivers: the line's item and quantity, bought from the vendor at the unit cost, sold at the line's price. */
+/** What the dropship delivers: the line's item and quantity, sold at the line's price (in `currency`), bought from the vendor at `unitCost`. */
 export class DropshipLine extends Schema.Class<DropshipLine>("DropshipLine")({
   sku: Sku,
   quantity: PositiveQuantity,
   unitPrice: MinorUnits,
-  unitCost: MinorUnits,
   currency: CurrencyCode,
+  unitCost: Money,
   vendorId: VendorId,
   customerId: CustomerId,
-  leadTimeDays: Schema.Int.pipe(Schema.nonNegative())
+  shipTo: Address,
+  /** The vendor's promised lead time, and what it and the second deadline come to in milliseconds (`EscalationPolicy`). */
+  leadTimeDays: Schema.Int.pipe(Schema.nonNegative()),
+  overdueAfterMillis: Schema.Int.pipe(Schema.nonNegative()),
+  atRiskAfterMillis: Schema.Int.pipe(Schema.nonNegative())
 }) {}
 
 /**
@@ -92,9 +97,9 @@ export const isClosed = (state: DropshipState): boolean => state === "Fulfilled"
 /** States in which the vendor's confirmation is awaited (and the escalation timers run). */
 export const isAwaiting = (state: DropshipState): boolean => state === "AwaitingVendor" || state === "PartiallyShipped"
 
-/** The purchase order of a dropship line: one per line, named after it. */
-export const purchaseOrderIdOf = (salesOrderId: SalesOrderId, lineNo: number): PurchaseOrderId =>
-  PurchaseOrderId.make(`DS-${salesOrderId}-${lineNo}`)
+/** The purchase order of a dropship line: one per line, named after it (none when the name would be too long). */
+export const purchaseOrderIdOf = (salesOrderId: SalesOrderId, lineNo: number): Option.Option<PurchaseOrderId> =>
+  Schema.decodeOption(PurchaseOrderId)(`DS-${salesOrderId}-${lineNo}`)
 
 /** The idempotency key of the line's invoice at `Receivables`. */
 export const invoiceKeyOf = (salesOrderId: SalesOrderId, lineNo: number): string => `dropship:${salesOrderId}/${lineNo}:invoice`

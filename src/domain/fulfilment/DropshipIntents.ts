@@ -4,12 +4,21 @@ import { CustomerAudience, NotificationIntent, OperationsAudience, VendorAudienc
 import type { Actor } from "../shared/Actor.js"
 import type { JsonObject } from "../shared/Json.js"
 import type { Address } from "../supply/Documents.js"
+import type { SalesOrderId } from "../supply/Ids.js"
+import type { TenantId } from "../shared/Ids.js"
 import { type Dropship, remainingOf } from "./Dropship.js"
 
-const ref = (d: Dropship) => `${d.salesOrderId}/${d.lineNo}`
+/** Which line: tenant, sales order, line number (a `Dropship` is one). */
+export interface LineRef {
+  readonly tenantId: TenantId
+  readonly salesOrderId: SalesOrderId
+  readonly lineNo: number
+}
+
+const ref = (d: LineRef) => `${d.salesOrderId}/${d.lineNo}`
 
 /** An audit intent about a dropship line. */
-export const dropshipAudit = (action: string, actor: Actor, d: Dropship, outcome: string, details?: JsonObject): AuditIntent =>
+export const dropshipAudit = (action: string, actor: Actor, d: LineRef, outcome: string, details?: JsonObject): AuditIntent =>
   tenantAudit(action, actor, outcome, d.tenantId, { target: { type: "dropship", id: ref(d) }, ...(details === undefined ? {} : { details }) })
 
 const toVendor = (kind: string, d: Dropship, data: JsonObject) =>
@@ -27,8 +36,7 @@ const callback = (token: string): JsonObject => ({ callbackToken: token, callbac
 export const purchaseOrderToVendor = (d: Dropship, shipTo: Address, token: string) =>
   toVendor("supply.dropship.purchaseOrder", d, {
     quantity: d.line.quantity,
-    unitCost: d.line.unitCost,
-    currency: d.line.currency,
+    unitCost: { amount: d.line.unitCost.amount, currency: d.line.unitCost.currency },
     shipTo: { name: shipTo.name, line1: shipTo.line1, city: shipTo.city, postalCode: shipTo.postalCode, country: shipTo.country },
     ...callback(token)
   })

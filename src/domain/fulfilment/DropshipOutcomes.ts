@@ -1,5 +1,7 @@
 import { Schema } from "effect"
+import { Day } from "../supply/Calendar.js"
 import { Shipment } from "../supply/Documents.js"
+import { PositiveQuantity } from "../supply/MasterData.js"
 import { PurchaseOrderId, ReceivableId } from "../supply/Ids.js"
 import { Dropship } from "./Dropship.js"
 
@@ -50,3 +52,22 @@ export class RejectionRecorded extends Schema.TaggedClass<RejectionRecorded>()("
 
 /** No live callback token matches (unknown, already used, or revoked): nothing changed. */
 export class UnknownCallbackToken extends Schema.TaggedClass<UnknownCallbackToken>()("UnknownCallbackToken", {}) {}
+
+const Text = (max: number) => Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(max))
+
+/** A vendor's shipment confirmation: carrier, tracking number, the quantity shipped (and the day, today by default). */
+export class ShipmentConfirmation extends Schema.Class<ShipmentConfirmation>("ShipmentConfirmation")({
+  carrier: Text(100),
+  trackingNumber: Text(100),
+  quantity: PositiveQuantity,
+  shippedOn: Schema.optional(Day)
+}) {}
+
+/** A vendor's refusal of the purchase order, with its reason. */
+export class RejectionNotice extends Schema.Class<RejectionNotice>("RejectionNotice")({
+  rejected: Schema.Struct({ reason: Text(500) })
+}) {}
+
+/** What a vendor may post to its callback. */
+export const VendorCallback = Schema.Union(ShipmentConfirmation, RejectionNotice)
+export type VendorCallback = typeof VendorCallback.Type

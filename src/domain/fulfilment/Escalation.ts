@@ -1,5 +1,5 @@
 import { DateTime, Duration, Option } from "effect"
-import { Deadlines, type Dropship, isAwaiting } from "./Dropship.js"
+import { Deadlines, type Dropship, type DropshipLine, isAwaiting } from "./Dropship.js"
 
 /**
  * How deadlines follow from a vendor's promised lead time: `day` is the length of one lead-time
@@ -13,10 +13,16 @@ export interface EscalationPolicy {
 
 export const defaultPolicy: EscalationPolicy = { day: Duration.days(1), atRiskAfter: Duration.days(2) }
 
-/** The deadlines of a purchase order placed at `placedAt` with a vendor promising `leadTimeDays`. */
-export const deadlinesOf = (placedAt: DateTime.Utc, leadTimeDays: number, policy: EscalationPolicy): Deadlines => {
-  const overdueAt = DateTime.addDuration(placedAt, Duration.times(policy.day, leadTimeDays))
-  return new Deadlines({ overdueAt, atRiskAt: DateTime.addDuration(overdueAt, policy.atRiskAfter) })
+/** The delays of the deadlines for a vendor promising `leadTimeDays`, in milliseconds. */
+export const delaysOf = (leadTimeDays: number, policy: EscalationPolicy) => ({
+  overdueAfterMillis: Math.round(Duration.toMillis(policy.day) * leadTimeDays),
+  atRiskAfterMillis: Math.round(Duration.toMillis(policy.atRiskAfter))
+})
+
+/** The deadlines of a line's purchase order placed at `placedAt`: its promised lead time later, then the second delay later. */
+export const deadlinesOf = (placedAt: DateTime.Utc, line: DropshipLine): Deadlines => {
+  const overdueAt = DateTime.add(placedAt, { millis: line.overdueAfterMillis })
+  return new Deadlines({ overdueAt, atRiskAt: DateTime.add(overdueAt, { millis: line.atRiskAfterMillis }) })
 }
 
 /** The next escalation due for an awaited dropship, with its deadline; none once at risk or no longer awaited. */
