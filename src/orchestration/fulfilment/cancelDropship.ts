@@ -4,6 +4,7 @@ import { CancellationRequested } from "../../domain/fulfilment/DropshipEvents.js
 import { cancellationToVendor, dropshipAudit } from "../../domain/fulfilment/DropshipIntents.js"
 import { Cancelled } from "../../domain/fulfilment/DropshipOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
+import { InvariantViolation } from "../../domain/shared/Defects.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import type { SalesOrderId } from "../../domain/supply/Ids.js"
 import { authorize } from "../access/authorize.js"
@@ -42,6 +43,7 @@ export const cancelDropship = Effect.fn("Fulfilment.cancelDropship")(function*(
       return Option.none<never>()
     }))
   if (Either.isLeft(applied)) {
+    if (applied.left._tag === "OverShipment") return yield* Effect.die(new InvariantViolation({ message: "a cancellation ships nothing" }))
     if (applied.left._tag !== "NotFound") yield* (yield* AuditTrail).record(dropshipAudit("supply.dropship.cancel", actor, ref, applied.left._tag))
     return applied.left
   }
