@@ -1,4 +1,4 @@
-import { DateTime, Either, Match, Schema } from "effect"
+import { type DateTime, Either, Match, Schema } from "effect"
 import { Dropship, DropshipState, HistoryEntry, remainingOf } from "./Dropship.js"
 import type { DropshipEvent } from "./DropshipEvents.js"
 
