@@ -20,14 +20,14 @@ class Stale {
 }
 
 /**
- * Applies an event to a dropship line's record: reads it, asks the state machine, and stores the
+ * Applies an event (or the event of the instant it is applied at) to a dropship line's record: reads it, asks the state machine, and stores the
  * next record by compare-and-set in one unit of work with `effects` (the commands and intents
  * that go with it). `effects` may answer `Option.some(outcome)` to abandon the unit (everything
  * rolled back) with that outcome. A concurrent change makes it read again.
  */
 export const applyDropshipEvent = <A, E, R>(
   ref: DropshipRef,
-  event: DropshipEvent,
+  event: DropshipEvent | ((at: DateTime.Utc) => DropshipEvent),
   effects: (before: Dropship, after: Dropship) => Effect.Effect<Option.Option<A>, E, R>
 ) =>
   Effect.gen(function*() {
@@ -36,7 +36,8 @@ export const applyDropshipEvent = <A, E, R>(
     const attempt = Effect.gen(function*() {
       const found = yield* dropships.find(ref.tenantId, ref.salesOrderId, ref.lineNo)
       if (Option.isNone(found)) return Either.left<NotFound | TransitionRefusal | A>(new NotFound({ entity: "dropship", id: `${ref.salesOrderId}/${ref.lineNo}` }))
-      const next = transition(found.value, event, yield* DateTime.now)
+      const at = yield* DateTime.now
+      const next = transition(found.value, typeof event === "function" ? event(at) : event, at)
       if (Either.isLeft(next)) return Either.left(next.left)
       return yield* transactions.withTransaction(Effect.gen(function*() {
         if (!(yield* dropships.update(next.right, found.value.version))) return yield* Effect.fail(new Stale())

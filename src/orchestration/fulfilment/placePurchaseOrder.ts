@@ -48,9 +48,9 @@ const purchaseOrderOf = (d: Dropship, placedAt: DateTime.Utc) => {
 export const placePurchaseOrder = Effect.fn("Fulfilment.placePurchaseOrder")(function*(ref: DropshipRef) {
   const current = yield* findDropship(ref)
   if (current.state !== "Placing") return current
-  const now = yield* DateTime.now
-  const placed = yield* applyDropshipEvent(ref, new PurchaseOrderPlaced({ deadlines: deadlinesOf(now, current.line) }), (_, after) =>
+  const placed = yield* applyDropshipEvent(ref, (at) => new PurchaseOrderPlaced({ deadlines: deadlinesOf(at, current.line) }), (_, after) =>
     Effect.gen(function*() {
+      const now = after.updatedAt
       yield* (yield* Procurement).putPurchaseOrders(ref.tenantId, [purchaseOrderOf(after, now)])
       const token = yield* (yield* CallbackTokens).issue(ref, now)
       yield* (yield* Notifications).emit(purchaseOrderToVendor(after, after.line.shipTo, token))

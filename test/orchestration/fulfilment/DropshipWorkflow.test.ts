@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Option, Redacted } from "effect"
+import { Effect, type Layer, Option, Redacted } from "effect"
 import { Cancelled, RejectionNotice, ShipmentConfirmation } from "../../../src/domain/fulfilment/DropshipOutcomes.js"
 import { SalesOrderId } from "../../../src/domain/supply/Ids.js"
 import { cancelDropship } from "../../../src/orchestration/fulfilment/cancelDropship.js"
@@ -23,7 +23,7 @@ const placed = (line = ref()) => awaitDropship(line, (d) => d.state === "Awaitin
 const purchaseOrderStatus = (id: string) =>
   Effect.map(Effect.flatMap(Procurement, (p) => p.purchaseOrder(acme, id as never)), Option.map((po) => po.status))
 
-const families: ReadonlyArray<{ readonly name: string; readonly layer: () => import("effect").Layer.Layer<Services> }> = [
+const families: ReadonlyArray<{ readonly name: string; readonly layer: () => Layer.Layer<Services> }> = [
   { name: "durable engine over SQLite", layer: () => onSqlite() },
   { name: "in-memory engine over memory ports", layer: () => inMemory() }
 ]
