@@ -42,3 +42,25 @@ export const dropship = (tenant: string, salesOrderId: string, lineNo: number, f
     version: 0,
     ...fields
   })
+
+/** Supply data as the HTTP API loads it: vendor VEL dropships BIKE (lead time 2 days, 600.00 EUR); sales order S-1 line 1 (5 BIKE) is a dropship line, line 2 a stock line. */
+export const supplyData = {
+  items: [{ sku: "BIKE", name: "Gravel bike", unitOfMeasure: "pc", packSize: 1, transferLotSize: 1, returnable: true, unitWeightGrams: 12_000, unitVolumeCm3: 90_000 }],
+  warehouses: [{ id: "AMS", name: "Amsterdam" }],
+  vendors: [{ id: "VEL", name: "Velo Direct", leadTimeDays: 2, leadTimeStdDevDays: 0, dropships: true }],
+  terms: [{ vendorId: "VEL", sku: "BIKE", unitPrice: { amount: 60_000, currency: "EUR" }, minimumOrderQuantity: 0, priority: 1 }],
+  salesOrders: [{
+    id: "S-1",
+    customerId: "C-1",
+    customerName: "Ada Lovelace",
+    shipTo: { name: "Ada Lovelace", line1: "1 Analytical Way", city: "London", postalCode: "N1 9GU", country: "GB" },
+    status: "open",
+    currency: "EUR",
+    orderedOn: "2025-03-01",
+    lines: [
+      { lineNo: 1, sku: "BIKE", quantity: 5, unitPrice: 99_000, promisedOn: "2025-03-10", dropship: true, vendorId: "VEL" },
+      { lineNo: 2, sku: "BIKE", quantity: 1, unitPrice: 99_000, promisedOn: "2025-03-10", dropship: false, warehouseId: "AMS" }
+    ],
+    shipments: []
+  }]
+}

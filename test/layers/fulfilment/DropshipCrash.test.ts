@@ -6,6 +6,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Schema } from "effect"
 import { Dropship } from "../../../src/domain/fulfilment/Dropship.js"
 import * as Database from "../../../src/layers/sql/Database.js"
+import { supplyData } from "../../support/DropshipFixtures.js"
 import { freePort, type ServiceProcess, startService, waitReady } from "../../support/ServiceProcess.js"
 import * as WebhookReceiver from "../../support/WebhookReceiver.js"
 
@@ -34,24 +35,6 @@ const stored = (dataDir: string) =>
 
 const events = (receiver: { readonly received: () => ReadonlyArray<WebhookReceiver.Received> }, kind: string) =>
   receiver.received().map((r) => JSON.parse(r.body) as { kind: string; data: Record<string, unknown> }).filter((e) => e.kind === kind)
-
-/** Supply data: vendor VEL dropships BIKE with a lead time of 2 days; sales order S-1 line 1 (5 BIKE) is a dropship line. */
-const data = {
-  items: [{ sku: "BIKE", name: "Gravel bike", unitOfMeasure: "pc", packSize: 1, transferLotSize: 1, returnable: true, unitWeightGrams: 12_000, unitVolumeCm3: 90_000 }],
-  vendors: [{ id: "VEL", name: "Velo Direct", leadTimeDays: 2, leadTimeStdDevDays: 0, dropships: true }],
-  terms: [{ vendorId: "VEL", sku: "BIKE", unitPrice: { amount: 60_000, currency: "EUR" }, minimumOrderQuantity: 0, priority: 1 }],
-  salesOrders: [{
-    id: "S-1",
-    customerId: "C-1",
-    customerName: "Ada Lovelace",
-    shipTo: { name: "Ada Lovelace", line1: "1 Analytical Way", city: "London", postalCode: "N1 9GU", country: "GB" },
-    status: "open",
-    currency: "EUR",
-    orderedOn: "2025-03-01",
-    lines: [{ lineNo: 1, sku: "BIKE", quantity: 5, unitPrice: 99_000, promisedOn: "2025-03-10", dropship: true, vendorId: "VEL" }],
-    shipments: []
-  }]
-}
 
 describe("a dropship across crashes (real process, kill -9)", () => {
   it.scopedLive("survives two kill -9 while it waits: each escalation fires once (the one due while down on restart, the other at its deadline), then the callback completes it", () =>
@@ -87,7 +70,7 @@ describe("a dropship across crashes (real process, kill -9)", () => {
       const first = yield* boot
       const token = String((yield* call(first.port, "POST", "/auth/login", { body: admin })).body["sessionToken"])
       assert.strictEqual((yield* call(first.port, "POST", "/tenants", { token, body: { id: "acme", name: "Acme" } })).status, 201)
-      const loaded = yield* call(first.port, "POST", "/tenants/acme/supply/data", { token, body: data })
+      const loaded = yield* call(first.port, "POST", "/tenants/acme/supply/data", { token, body: supplyData })
       assert.strictEqual(loaded.status, 200, JSON.stringify(loaded.body))
       const started = yield* call(first.port, "POST", "/tenants/acme/dropships", { token, body: { salesOrderId: "S-1", lineNo: 1 } })
       assert.deepStrictEqual([started.status, started.body["_tag"]], [202, "DropshipStarted"])
