@@ -1,50 +1,29 @@
 import { hash, verify } from "@node-rs/argon2"
-import autocannon from "autocannon"
-import type { Benchmark, Figure, Row } from "./support/Benchmark.js"
+import type { Benchmark, Row } from "./support/Benchmark.js"
+import {
+  adminPassword,
+  bareHttpApiRate,
+  batonWithAdmin,
+  json,
+  loginBody,
+  type Rate,
+  rateFigure,
+  serverRoot,
+  sessionToken,
+  warmedRate
+} from "./support/Requests.js"
 import { startServer } from "./support/Server.js"
-import * as Servers from "./support/Servers.js"
 
-const email = "load@example.com"
-const password = "a passphrase only for measuring"
 const recommended = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
-
-const batonWithAdmin = {
-  ...Servers.baton,
-  env: { ...Servers.baton.env, BATON_BOOTSTRAP_EMAIL: email, BATON_BOOTSTRAP_PASSWORD: password }
-}
-
-interface Load {
-  readonly url: string
-  readonly connections: number
-  readonly seconds: number
-  readonly method?: "GET" | "POST"
-  readonly headers?: Readonly<Record<string, string>>
-  readonly body?: string
-}
-
-/** Requests per second of a load that must answer 2xx throughout. */
-const requestsPerSecond = async (load: Load) => {
-  const result = await autocannon({
-    url: load.url,
-    connections: load.connections,
-    duration: load.seconds,
-    ...(load.method === undefined ? {} : { method: load.method }),
-    ...(load.headers === undefined ? {} : { headers: load.headers }),
-    ...(load.body === undefined ? {} : { body: load.body })
-  })
-  const failures = result.errors + result.timeouts + result.non2xx
-  if (failures > 0) throw new Error(`${load.url}: ${failures} failed requests`)
-  return { rate: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 }
-}
 
 /** Argon2id verifications per second with `concurrency` in flight, in this process (the raw rate). */
 const rawVerifyRate = async (concurrency: number, seconds: number) => {
-  const phc = await hash(password, recommended)
+  const phc = await hash(adminPassword, recommended)
   const deadline = Date.now() + seconds * 1000
   let done = 0
   const worker = async () => {
     while (Date.now() < deadline) {
-      await verify(phc, password)
+      await verify(phc, adminPassword)
       done += 1
     }
   }
@@ -53,25 +32,6 @@ const rawVerifyRate = async (concurrency: number, seconds: number) => {
   return done / ((Date.now() - started) / 1000)
 }
 
-const loginBody = JSON.stringify({ email, password })
-const json = { "content-type": "application/json" }
-
-const sessionToken = async (base: string) => {
-  const response = await fetch(`${base}/auth/login`, { method: "POST", headers: json, body: loginBody })
-  const body = (await response.json()) as { sessionToken?: string }
-  if (body.sessionToken === undefined) throw new Error(`login failed: ${response.status}`)
-  return body.sessionToken
-}
-
-const figure = (name: string, value: number, baselineName: string, baseline: number, atLeast: number): Figure => ({
-  name,
-  unit: "req/s",
-  value,
-  baselineName,
-  baseline,
-  target: { atLeast }
-})
-
 export const benchmark: Benchmark = {
   name: "auth",
   title: "Logins against the raw Argon2id rate; GET /me with a session against a bare HttpApi endpoint",
@@ -79,27 +39,19 @@ export const benchmark: Benchmark = {
     const seconds = quick ? 3 : 10
     const loginConnections = 8
     const raw = await rawVerifyRate(loginConnections, seconds)
+    const warm = quick ? 1 : 2
     const baton = await startServer(batonWithAdmin)
-    const base = baton.url.replace(/\/health\/live$/, "")
-    let logins: Awaited<ReturnType<typeof requestsPerSecond>>
-    let me: Awaited<ReturnType<typeof requestsPerSecond>>
+    const base = serverRoot(baton.url)
+    let logins: Rate
+    let me: Rate
     try {
-      await requestsPerSecond({ url: `${base}/auth/login`, connections: loginConnections, seconds: 1, method: "POST", headers: json, body: loginBody })
-      logins = await requestsPerSecond({ url: `${base}/auth/login`, connections: loginConnections, seconds, method: "POST", headers: json, body: loginBody })
-      const headers = { authorization: `Bearer ${await sessionToken(base)}` }
-      await requestsPerSecond({ url: `${base}/me`, connections: 50, seconds: quick ? 1 : 2, headers })
-      me = await requestsPerSecond({ url: `${base}/me`, connections: 50, seconds, headers })
+      const login = { url: `${base}/auth/login`, connections: loginConnections, seconds, method: "POST", headers: json, body: loginBody } as const
+      logins = await warmedRate(login, 1)
+      me = await warmedRate({ url: `${base}/me`, connections: 50, seconds, headers: { authorization: `Bearer ${await sessionToken(base)}` } }, warm)
     } finally {
       await baton.stop()
     }
-    const bare = await startServer(Servers.bareHttpApi)
-    let bareRate: Awaited<ReturnType<typeof requestsPerSecond>>
-    try {
-      await requestsPerSecond({ url: bare.url, connections: 50, seconds: quick ? 1 : 2 })
-      bareRate = await requestsPerSecond({ url: bare.url, connections: 50, seconds })
-    } finally {
-      await bare.stop()
-    }
+    const bareRate = await bareHttpApiRate(50, seconds, warm)
     const rows: ReadonlyArray<Row> = [
       { measure: "Argon2id verify (raw, in-process)", "per second": Math.round(raw), "p50 ms": "", "p99 ms": "" },
       { measure: "POST /auth/login (baton, SQLite)", "per second": Math.round(logins.rate), "p50 ms": logins.p50, "p99 ms": logins.p99 },
@@ -114,8 +66,8 @@ export const benchmark: Benchmark = {
       ],
       rows,
       figures: [
-        figure("logins", logins.rate, "raw Argon2id verify", raw, 0.85),
-        figure("GET /me", me.rate, "bare HttpApi endpoint", bareRate.rate, 0.8)
+        rateFigure("logins", logins.rate, "raw Argon2id verify", raw, 0.85),
+        rateFigure("GET /me", me.rate, "bare HttpApi endpoint", bareRate.rate, 0.8)
       ]
     }
   }

@@ -10,7 +10,8 @@ import { Tenants } from "../../orchestration/identity/Tenants.js"
 /**
  * The authorization resolver over baton's own stores: the grants from `Roles`, the tenant from
  * `Tenants`, the session's last password proof from `Sessions` (read only for fresh abilities),
- * loaded together and decided by the pure `decide`.
+ * loaded one after the other (forking a fiber per read costs more than the reads themselves on
+ * SQLite, whose one connection serialises them anyway) and decided by the pure `decide`.
  */
 export const make = Effect.gen(function*() {
   const roles = yield* Roles
@@ -27,7 +28,7 @@ export const make = Effect.gen(function*() {
       authenticatedAt: request.actor._tag === "AccountActor" && definitionOf(request.ability).fresh
         ? Effect.map(sessions.find(request.actor.accountId, request.actor.sessionId), Option.map((s) => s.authenticatedAt))
         : Effect.succeedNone
-    }, { concurrency: "unbounded" }).pipe(Effect.map((facts) => decide(request, facts)))
+    }).pipe(Effect.map((facts) => decide(request, facts)))
 
   return AuthorizationResolver.of({
     decide: decideRequest,

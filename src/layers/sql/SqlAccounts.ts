@@ -15,6 +15,9 @@ const Row = Schema.Struct({
   created_at: Schema.compose(SqlNumber, Schema.DateTimeUtcFromNumber)
 })
 
+/** Accounts are built from rows `Row` has just decoded (the same field schemas): no second validation. */
+const decoded = { disableValidation: true } as const
+
 const toAccount = (row: typeof Row.Type) =>
   new Account({
     id: row.id,
@@ -23,7 +26,7 @@ const toAccount = (row: typeof Row.Type) =>
     status: row.status,
     authEpoch: row.auth_epoch,
     createdAt: row.created_at
-  })
+  }, decoded)
 
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient

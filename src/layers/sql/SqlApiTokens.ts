@@ -9,6 +9,9 @@ import * as Tokens from "../crypto/Tokens.js"
 import { newApiToken } from "../identity/NewApiToken.js"
 import { mapErrors, SqlNumber } from "./SqlErrors.js"
 
+/** Domain values are built from rows whose schemas (the classes' own field schemas) have just decoded them: no second validation. */
+const decoded = { disableValidation: true } as const
+
 const Millis = Schema.compose(SqlNumber, Schema.DateTimeUtcFromNumber)
 const Scopes = Schema.parseJson(Schema.Array(Scope))
 
@@ -38,7 +41,7 @@ const toApiToken = (row: typeof Row.Type) =>
     expiresAt: row.expires_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at
-  })
+  }, decoded)
 
 const millis = DateTime.toEpochMillis
 

@@ -39,6 +39,9 @@ const ChallengeRow = Schema.Struct({
   attempts: Count
 })
 
+/** Domain values are built from rows whose schemas (the classes' own field schemas) have just decoded them: no second validation. */
+const decoded = { disableValidation: true } as const
+
 const decodeSessions = Schema.decodeUnknown(Schema.Array(SessionRow))
 const decodeChallenges = Schema.decodeUnknown(Schema.Array(ChallengeRow))
 
@@ -48,23 +51,23 @@ const toSession = (row: typeof SessionRow.Type) =>
     accountId: row.account_id,
     kind: row.kind,
     authEpoch: row.auth_epoch,
-    device: new Device({ userAgent: row.user_agent, ip: row.ip }),
+    device: new Device({ userAgent: row.user_agent, ip: row.ip }, decoded),
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     authenticatedAt: row.authenticated_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at
-  })
+  }, decoded)
 
 const toChallenge = (row: typeof ChallengeRow.Type) =>
   new Challenge({
     id: row.id,
     accountId: row.account_id,
-    device: new Device({ userAgent: row.user_agent, ip: row.ip }),
+    device: new Device({ userAgent: row.user_agent, ip: row.ip }, decoded),
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     attempts: row.attempts
-  })
+  }, decoded)
 
 /** Builds a domain value from caller input; input the domain refuses is a broken precondition. */
 const construct = <A>(operation: string, f: () => A) =>

@@ -17,6 +17,9 @@ const Row = Schema.Struct({
   value: Schema.parseJson(Json)
 })
 
+/** The value has just been decoded by `Row` (the same `Json` schema); the tenant id is checked by `TenantId.make`. */
+const valueDecoded = { disableValidation: true } as const
+
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
 
@@ -36,7 +39,7 @@ export const make = Effect.gen(function*() {
               key: row.key,
               tenantId: row.tenant_id === PLATFORM ? Option.none() : Option.some(TenantId.make(row.tenant_id)),
               value: row.value
-            })
+            }, valueDecoded)
           )
         ),
         mapErrors("Settings.stored")

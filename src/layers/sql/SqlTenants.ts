@@ -12,7 +12,10 @@ const Row = Schema.Struct({
   created_at: Schema.compose(SqlNumber, Schema.DateTimeUtcFromNumber)
 })
 
-const toTenant = (row: typeof Row.Type) => new Tenant({ id: row.id, name: row.name, status: row.status, createdAt: row.created_at })
+/** Domain values are built from rows whose schemas (the classes' own field schemas) have just decoded them: no second validation. */
+const decoded = { disableValidation: true } as const
+
+const toTenant = (row: typeof Row.Type) => new Tenant({ id: row.id, name: row.name, status: row.status, createdAt: row.created_at }, decoded)
 
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient

@@ -27,7 +27,11 @@ export const listMembers = Effect.fn("Identity.listMembers")(function*(
   const members = yield* (yield* Memberships).list(tenantId, { after: page.after, limit: page.limit + 1 })
   const shown = members.slice(0, page.limit)
   const last = shown.at(-1)
-  return new MemberList({ members: shown, ...(members.length > page.limit && last !== undefined ? { next: last.email } : {}) })
+  // the members come validated from the port
+  return new MemberList(
+    { members: shown, ...(members.length > page.limit && last !== undefined ? { next: last.email } : {}) },
+    { disableValidation: true }
+  )
 })
 
 /**

@@ -1,0 +1,65 @@
+import type { Benchmark, Row } from "./support/Benchmark.js"
+import {
+  bareHttpApiRate,
+  batonWithAdmin,
+  json,
+  type Rate,
+  rateFigure,
+  serverRoot,
+  sessionToken,
+  warmedRate
+} from "./support/Requests.js"
+import { startServer } from "./support/Server.js"
+
+const tenant = "bench"
+const members = 20
+const connections = 50
+
+const expectStatus = async (response: Response, status: number, what: string) => {
+  if (response.status !== status) throw new Error(`${what}: ${response.status} ${await response.text()}`)
+  await response.arrayBuffer()
+}
+
+/** A tenant with `members` registered users, created over HTTP by the bootstrap platform admin. */
+const arrangeTenant = async (base: string, authorization: string) => {
+  const headers = { ...json, authorization }
+  const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: "POST", headers, body: JSON.stringify(body) })
+  await expectStatus(await post("/tenants", { id: tenant, name: "Bench" }), 201, "create tenant")
+  for (let n = 0; n < members; n++) {
+    const body = { email: `member-${n}@example.com`, displayName: `Member ${n}`, role: "tenant-member" }
+    await expectStatus(await post(`/tenants/${tenant}/members`, body), 201, "register member")
+  }
+}
+
+export const benchmark: Benchmark = {
+  name: "members",
+  title: "GET /tenants/{id}/members (authenticated, authorized, tenant-scoped) against a bare HttpApi endpoint",
+  run: async ({ quick }) => {
+    const seconds = quick ? 3 : 10
+    const warm = quick ? 1 : 2
+    const baton = await startServer(batonWithAdmin)
+    let list: Rate
+    try {
+      const base = serverRoot(baton.url)
+      const authorization = `Bearer ${await sessionToken(base)}`
+      await arrangeTenant(base, authorization)
+      list = await warmedRate({ url: `${base}/tenants/${tenant}/members`, connections, seconds, headers: { authorization } }, warm)
+    } finally {
+      await baton.stop()
+    }
+    const bare = await bareHttpApiRate(connections, seconds, warm)
+    const rows: ReadonlyArray<Row> = [
+      { measure: `GET /tenants/${tenant}/members, ${members} members (baton, SQLite)`, "per second": Math.round(list.rate), "p50 ms": list.p50, "p99 ms": list.p99 },
+      { measure: "GET /health/live (bare HttpApi)", "per second": Math.round(bare.rate), "p50 ms": bare.p50, "p99 ms": bare.p99 }
+    ]
+    return {
+      notes: [
+        `${connections} connections, ${seconds} s measured after ${warm} s of warm-up, each server in its own process; 2 cores: the server and autocannon share them`,
+        "per request baton validates the session (session, account, idle timeout), resolves the caller's grants for members.read in the tenant",
+        `  (tenant status, memberships, role grants), then reads one page (limit 50) of the ${members} members with their roles and encodes it`
+      ],
+      rows,
+      figures: [rateFigure("GET /tenants/{id}/members", list.rate, "bare HttpApi endpoint", bare.rate, 0.6)]
+    }
+  }
+}

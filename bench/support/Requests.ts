@@ -1,0 +1,83 @@
+import autocannon from "autocannon"
+import type { Figure } from "./Benchmark.js"
+import { startServer } from "./Server.js"
+import * as Servers from "./Servers.js"
+
+/** A load of one request shape against one URL. */
+export interface RequestLoad {
+  readonly url: string
+  readonly connections: number
+  readonly seconds: number
+  readonly method?: "GET" | "POST"
+  readonly headers?: Readonly<Record<string, string>>
+  readonly body?: string
+}
+
+export interface Rate {
+  readonly rate: number
+  readonly p50: number
+  readonly p99: number
+}
+
+/** Requests per second of a load that must answer 2xx throughout. */
+export const requestsPerSecond = async (load: RequestLoad): Promise<Rate> => {
+  const result = await autocannon({
+    url: load.url,
+    connections: load.connections,
+    duration: load.seconds,
+    ...(load.method === undefined ? {} : { method: load.method }),
+    ...(load.headers === undefined ? {} : { headers: load.headers }),
+    ...(load.body === undefined ? {} : { body: load.body })
+  })
+  const failures = result.errors + result.timeouts + result.non2xx
+  if (failures > 0) throw new Error(`${load.url}: ${failures} failed requests`)
+  return { rate: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 }
+}
+
+/** A short load first (JIT, connection pools, caches), then the measured one. */
+export const warmedRate = async (load: RequestLoad, warmUpSeconds: number): Promise<Rate> => {
+  await requestsPerSecond({ ...load, seconds: warmUpSeconds })
+  return requestsPerSecond(load)
+}
+
+export const adminEmail = "load@example.com"
+export const adminPassword = "a passphrase only for measuring"
+
+/** baton on an empty SQLite file with a bootstrap platform admin. */
+export const batonWithAdmin = {
+  ...Servers.baton,
+  env: { ...Servers.baton.env, BATON_BOOTSTRAP_EMAIL: adminEmail, BATON_BOOTSTRAP_PASSWORD: adminPassword }
+}
+
+export const json = { "content-type": "application/json" }
+export const loginBody = JSON.stringify({ email: adminEmail, password: adminPassword })
+
+/** The bootstrap admin's session token (the server root without `/health/live`). */
+export const sessionToken = async (base: string): Promise<string> => {
+  const response = await fetch(`${base}/auth/login`, { method: "POST", headers: json, body: loginBody })
+  const body = (await response.json()) as { sessionToken?: string }
+  if (body.sessionToken === undefined) throw new Error(`login failed: ${response.status}`)
+  return body.sessionToken
+}
+
+/** The root of a running server, from its health URL. */
+export const serverRoot = (healthUrl: string) => healthUrl.replace(/\/health\/live$/, "")
+
+export const rateFigure = (name: string, value: number, baselineName: string, baseline: number, atLeast: number): Figure => ({
+  name,
+  unit: "req/s",
+  value,
+  baselineName,
+  baseline,
+  target: { atLeast }
+})
+
+/** The bare HttpApi endpoint's rate at `connections`, in a server of its own started for the purpose. */
+export const bareHttpApiRate = async (connections: number, seconds: number, warmUpSeconds: number): Promise<Rate> => {
+  const bare = await startServer(Servers.bareHttpApi)
+  try {
+    return await warmedRate({ url: bare.url, connections, seconds }, warmUpSeconds)
+  } finally {
+    await bare.stop()
+  }
+}
