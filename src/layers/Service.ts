@@ -16,6 +16,7 @@ import * as WorkflowEngines from "./workflow/WorkflowEngines.js"
 import * as CheckoutSaga from "../orchestration/commerce/checkoutSaga.js"
 import * as DropshipSaga from "../orchestration/fulfilment/dropshipSaga.js"
 import * as ConfiguredDropshipPolicy from "./fulfilment/ConfiguredDropshipPolicy.js"
+import * as DropshipReconciler from "./fulfilment/DropshipReconciler.js"
 import * as PaymentGateways from "./payment/PaymentGateways.js"
 
 /**
@@ -59,9 +60,13 @@ export const dropshipPolicy = ConfiguredDropshipPolicy.layerConfig
 
 /**
  * The durable workflow engine over the same SQL client (one runner in this process), with baton's
- * workflows registered (checkout, dropship fulfilment); the dropship policy comes with it.
+ * workflows registered (checkout, dropship fulfilment); the dropship policy comes with it, and
+ * unsettled dropships are woken once at start-up (`DropshipReconciler`).
  */
-export const workflowEngine = Layer.mergeAll(CheckoutSaga.layer.pipe(Layer.provide(payments)), DropshipSaga.layer).pipe(
+export const workflowEngine = Layer.mergeAll(
+  CheckoutSaga.layer.pipe(Layer.provide(payments)),
+  DropshipReconciler.layer().pipe(Layer.provideMerge(DropshipSaga.layer))
+).pipe(
   Layer.provideMerge(WorkflowEngines.layerSql()),
   Layer.provideMerge(dropshipPolicy)
 )

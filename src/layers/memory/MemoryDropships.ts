@@ -1,5 +1,5 @@
-import { Effect, Layer, Option } from "effect"
-import type { Dropship } from "../../domain/fulfilment/Dropship.js"
+import { DateTime, Effect, Layer, Option } from "effect"
+import { type Dropship, isClosed } from "../../domain/fulfilment/Dropship.js"
 import { Dropships } from "../../orchestration/fulfilment/Dropships.js"
 import { MemoryDatabase } from "./MemoryDatabase.js"
 import { sortedBy, tenantTable } from "./MemoryTenantTable.js"
@@ -7,7 +7,9 @@ import { sortedBy, tenantTable } from "./MemoryTenantTable.js"
 const keyOf = (salesOrderId: string, lineNo: number) => `${salesOrderId}\u0000${String(lineNo).padStart(10, "0")}`
 
 export const make = Effect.gen(function*() {
-  const state = tenantTable<ReadonlyMap<string, Dropship>>(yield* MemoryDatabase, "fulfilment.dropships", new Map())
+  const database = yield* MemoryDatabase
+  const state = tenantTable<ReadonlyMap<string, Dropship>>(database, "fulfilment.dropships", new Map())
+  const everyTenant = database.table<ReadonlyMap<string, ReadonlyMap<string, Dropship>>>("fulfilment.dropships", new Map())
   return Dropships.of({
     create: (dropship) =>
       state.modify(dropship.tenantId, (all): readonly [boolean, ReadonlyMap<string, Dropship>] => {
@@ -21,6 +23,12 @@ export const make = Effect.gen(function*() {
           [...all.values()].filter((d) => filter.states === undefined || filter.states.includes(d.state)),
           (d) => keyOf(d.salesOrderId, d.lineNo)
         )),
+    unsettled: (limit) =>
+      Effect.map(everyTenant.get, (tenants) =>
+        [...tenants.values()].flatMap((records) => [...records.values()])
+          .filter((d) => !isClosed(d.state))
+          .sort((a, b) => DateTime.toEpochMillis(a.updatedAt) - DateTime.toEpochMillis(b.updatedAt))
+          .slice(0, limit)),
     update: (next, expectedVersion) =>
       state.modify(next.tenantId, (all): readonly [boolean, ReadonlyMap<string, Dropship>] => {
         const key = keyOf(next.salesOrderId, next.lineNo)

@@ -1,5 +1,5 @@
 import * as SqlClient from "@effect/sql/SqlClient"
-import { Effect, Layer, Option, Schema } from "effect"
+import { DateTime, Effect, Layer, Option, Schema } from "effect"
 import { Dropship } from "../../domain/fulfilment/Dropship.js"
 import { Dropships } from "../../orchestration/fulfilment/Dropships.js"
 import { mapErrors } from "./SqlErrors.js"
@@ -23,6 +23,7 @@ export const make = Effect.gen(function*() {
             line_no: dropship.lineNo,
             state: dropship.state,
             version: dropship.version,
+            updated_at: DateTime.toEpochMillis(dropship.updatedAt),
             record
           })
         } ON CONFLICT (tenant_id, sales_order_id, line_no) DO NOTHING RETURNING line_no`
@@ -38,10 +39,14 @@ export const make = Effect.gen(function*() {
       sql`SELECT record FROM baton_dropships WHERE tenant_id = ${tenant}
         AND ${filter.states === undefined ? sql.literal("1=1") : sql.in("state", filter.states)}
         ORDER BY ${byCode(sql, "sales_order_id")}, line_no`.pipe(Effect.flatMap(records), mapErrors("Dropships.list")),
+    unsettled: (limit) =>
+      sql`SELECT record FROM baton_dropships WHERE state NOT IN ('Fulfilled', 'Cancelled', 'VendorRejected')
+        ORDER BY updated_at, tenant_id, sales_order_id, line_no LIMIT ${limit}`.pipe(Effect.flatMap(records), mapErrors("Dropships.unsettled")),
     update: (next, expectedVersion) =>
       Effect.gen(function*() {
         const record = yield* encode(next)
-        const updated = yield* sql`UPDATE baton_dropships SET state = ${next.state}, version = ${next.version}, record = ${record}
+        const updated = yield* sql`UPDATE baton_dropships SET state = ${next.state}, version = ${next.version},
+          updated_at = ${DateTime.toEpochMillis(next.updatedAt)}, record = ${record}
           WHERE tenant_id = ${next.tenantId} AND sales_order_id = ${next.salesOrderId} AND line_no = ${next.lineNo}
           AND version = ${expectedVersion} RETURNING line_no`
         return updated.length > 0

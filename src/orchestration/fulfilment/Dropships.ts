@@ -12,6 +12,11 @@ export class Dropships extends Context.Tag("baton/fulfilment/Dropships")<Dropshi
   /** The tenant's records by sales order and line, narrowed to `states` when given. */
   readonly list: (tenant: TenantId, filter: { readonly states?: ReadonlyArray<DropshipState> }) => Effect.Effect<ReadonlyArray<Dropship>, RepositoryError>
   /**
+   * Records not yet settled (not fulfilled, cancelled or rejected), in every tenant, oldest change
+   * first, at most `limit`: for the reconciler that wakes their workflows after a crash.
+   */
+  readonly unsettled: (limit: number) => Effect.Effect<ReadonlyArray<Dropship>, RepositoryError>
+  /**
    * Stores `next` if the stored record is still at `expectedVersion` (compare-and-set);
    * `false` (nothing written) when another change got there first or there is no record.
    */

@@ -47,6 +47,23 @@ for (const family of adapterFamilies) {
         assert.deepStrictEqual((yield* store.list(acme, { states: ["PartiallyShipped"] })).length, 1)
       }).pipe(Effect.provide(family.layer)))
 
+    it.live("lists unsettled records of every tenant, oldest change first, up to a limit", () =>
+      Effect.gen(function*() {
+        const store = yield* Dropships
+        yield* store.create(dropship("acme", "S-1", 1, { state: "AwaitingVendor", updatedAt: at("2025-03-03T00:00:00Z") }))
+        yield* store.create(dropship("globex", "S-1", 1, { state: "Placing", updatedAt: at("2025-03-01T00:00:00Z") }))
+        yield* store.create(dropship("acme", "S-2", 1, { state: "Shipped", updatedAt: at("2025-03-02T00:00:00Z") }))
+        for (const [n, state] of [[3, "Fulfilled"], [4, "Cancelled"], [5, "VendorRejected"]] as const) {
+          yield* store.create(dropship("acme", `S-${n}`, 1, { state }))
+        }
+        const keys = (ds: ReadonlyArray<Dropship>) => ds.map((d) => `${d.tenantId}:${d.salesOrderId}`)
+        assert.deepStrictEqual(keys(yield* store.unsettled(10)), ["globex:S-1", "acme:S-2", "acme:S-1"])
+        assert.deepStrictEqual(keys(yield* store.unsettled(2)), ["globex:S-1", "acme:S-2"])
+        const first = Option.getOrThrow(yield* store.find(globex, so("S-1"), 1))
+        yield* store.update(new Dropship({ ...first, state: "Cancelled", updatedAt: at("2025-03-04T00:00:00Z"), version: 1 }), 0)
+        assert.deepStrictEqual(keys(yield* store.unsettled(10)), ["acme:S-2", "acme:S-1"])
+      }).pipe(Effect.provide(family.layer)))
+
     it.live("concurrent writers at the same version: exactly one wins", () =>
       Effect.gen(function*() {
         const store = yield* Dropships

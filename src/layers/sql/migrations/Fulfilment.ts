@@ -14,10 +14,12 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
       line_no BIGINT NOT NULL,
       state TEXT NOT NULL,
       version BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL,
       record TEXT NOT NULL,
       PRIMARY KEY (tenant_id, sales_order_id, line_no)
     )`
     yield* sql`CREATE INDEX baton_dropships_state ON baton_dropships (tenant_id, state)`
+    yield* sql`CREATE INDEX baton_dropships_unsettled ON baton_dropships (state, updated_at)`
     yield* sql`CREATE TABLE baton_dropship_tokens (
       token_hash TEXT NOT NULL PRIMARY KEY,
       tenant_id TEXT NOT NULL,
