@@ -14,6 +14,9 @@ import * as Migrations from "./sql/Migrations.js"
 import * as SqlPorts from "./sql/SqlPorts.js"
 import * as WorkflowEngines from "./workflow/WorkflowEngines.js"
 import * as CheckoutSaga from "../orchestration/commerce/checkoutSaga.js"
+import * as DropshipSaga from "../orchestration/fulfilment/dropshipSaga.js"
+import * as ConfiguredDropshipPolicy from "./fulfilment/ConfiguredDropshipPolicy.js"
+import * as DropshipReconciler from "./fulfilment/DropshipReconciler.js"
 import * as RmaSaga from "../orchestration/returns/rmaSaga.js"
 import * as PaymentGateways from "./payment/PaymentGateways.js"
 
@@ -53,9 +56,21 @@ export const core = ports.pipe(Layer.provideMerge(database))
 /** The payment service of configuration (`BATON_PAYMENT_GATEWAY`: the sandbox by default). */
 export const payments = PaymentGateways.layerConfig.pipe(Layer.provide(NodeHttpClient.layer))
 
-/** The durable workflow engine over the same SQL client (one runner in this process), with baton's workflows registered. */
-export const workflowEngine = Layer.mergeAll(CheckoutSaga.layer.pipe(Layer.provide(payments)), RmaSaga.layer).pipe(
-  Layer.provideMerge(WorkflowEngines.layerSql())
+/** The dropship escalation policy of configuration. */
+export const dropshipPolicy = ConfiguredDropshipPolicy.layerConfig
+
+/**
+ * The durable workflow engine over the same SQL client (one runner in this process), with baton's
+ * workflows registered (checkout, dropship fulfilment, returns); the dropship policy comes with it,
+ * and unsettled dropships are woken once at start-up (`DropshipReconciler`).
+ */
+export const workflowEngine = Layer.mergeAll(
+  CheckoutSaga.layer.pipe(Layer.provide(payments)),
+  DropshipReconciler.layer().pipe(Layer.provideMerge(DropshipSaga.layer)),
+  RmaSaga.layer
+).pipe(
+  Layer.provideMerge(WorkflowEngines.layerSql()),
+  Layer.provideMerge(dropshipPolicy)
 )
 
 /** The module installation saga on the engine, and its scheduler (paced by configuration). */

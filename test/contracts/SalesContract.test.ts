@@ -31,6 +31,24 @@ for (const family of adapterFamilies) {
         assert.deepStrictEqual(yield* ids({ statuses: ["cancelled"] }), [])
       }).pipe(Effect.provide(family.layer)))
 
+    it.live("records a shipment once per line, carrier and tracking number, keeping the order otherwise as it was", () =>
+      Effect.gen(function*() {
+        const sales = yield* Sales
+        const order = salesOrder("S-1", [soLine(1, "A", 5, "2025-03-10", undefined), soLine(2, "B", 2, "2025-03-10", undefined)])
+        yield* sales.putSalesOrders(acme, [order])
+        const shipment = (lineNo: number, trackingNumber: string, quantity: number) =>
+          new Shipment({ lineNo, quantity, shippedOn: day("2025-03-04"), carrier: "DHL", trackingNumber })
+        assert.isTrue(yield* sales.recordShipment(acme, order.id, shipment(1, "T1", 2)))
+        assert.isFalse(yield* sales.recordShipment(acme, order.id, shipment(1, "T1", 2)), "the same shipment again")
+        assert.isTrue(yield* sales.recordShipment(acme, order.id, shipment(2, "T1", 2)), "another line")
+        assert.isFalse(yield* sales.recordShipment(globex, order.id, shipment(1, "T2", 1)), "no such order in that tenant")
+        const concurrent = yield* Effect.all([3, 4, 5, 6].map((n) => sales.recordShipment(acme, order.id, shipment(1, `T${n}`, 1))), { concurrency: "unbounded" })
+        assert.deepStrictEqual(concurrent, [true, true, true, true])
+        const stored = Option.getOrThrow(yield* sales.salesOrder(acme, order.id))
+        assert.deepStrictEqual(stored.shipments.map((s) => `${s.lineNo}:${s.trackingNumber}`).sort(), ["1:T1", "1:T3", "1:T4", "1:T5", "1:T6", "2:T1"])
+        assert.deepStrictEqual(stored.lines, order.lines)
+      }).pipe(Effect.provide(family.layer)))
+
     it.live("stores daily demand, replacing a day recorded again, and reads a window", () =>
       Effect.gen(function*() {
         const sales = yield* Sales

@@ -63,6 +63,7 @@ export const abilities = {
   "supply.plan": tenant("Compute ATP, replenishment and balancing proposals", read),
   "supply.approve": tenant("Approve proposals into purchase and transfer orders"),
   "supply.cost": tenant("Post landed costs"),
+  "supply.dropship": tenant("Start and cancel dropship fulfilment of sales order lines"),
   "supply.returns": tenant("Authorise, receive and settle returns; run dropship fulfilment"),
   "returns.read": tenant("See return authorisations (RMAs), their history and amounts", read),
   "returns.request": tenant("Request returns (RMAs) for shipped sales-order lines"),

@@ -15,7 +15,12 @@ export class CustomerAudience extends Schema.TaggedClass<CustomerAudience>()("Cu
   customerId: Schema.NonEmptyTrimmedString
 }) {}
 
-export const Audience = Schema.Union(AccountAudience, OperationsAudience, CustomerAudience)
+/** A vendor of the intent's tenant (dropship purchase orders), by the tenant's vendor code; the tenant's webhook relays it. */
+export class VendorAudience extends Schema.TaggedClass<VendorAudience>()("VendorAudience", {
+  vendorId: Schema.NonEmptyTrimmedString
+}) {}
+
+export const Audience = Schema.Union(AccountAudience, OperationsAudience, CustomerAudience, VendorAudience)
 export type Audience = typeof Audience.Type
 
 /**

@@ -88,6 +88,10 @@ export class Shipment extends Schema.Class<Shipment>("Shipment")({
   deliveredOn: Schema.optional(Day)
 }) {}
 
+/** Whether two shipments are the same one of a line: same carrier and tracking number. */
+export const sameShipment = (a: Shipment, b: Shipment): boolean =>
+  a.lineNo === b.lineNo && a.carrier === b.carrier && a.trackingNumber === b.trackingNumber
+
 export class SalesOrder extends Schema.Class<SalesOrder>("SalesOrder")({
   id: SalesOrderId,
   customerId: CustomerId,

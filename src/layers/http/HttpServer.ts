@@ -10,6 +10,7 @@ import { BatonApi } from "./BatonApi.js"
 import * as Authentication from "./Authentication.js"
 import * as CommerceHttp from "./CommerceHttp.js"
 import * as DigitalCardsHttp from "./DigitalCardsHttp.js"
+import * as DropshipHttp from "./DropshipHttp.js"
 import * as HealthHttp from "./HealthHttp.js"
 import * as IdentityHttp from "./IdentityHttp.js"
 import * as ModulesHttp from "./ModulesHttp.js"
@@ -21,6 +22,7 @@ import * as SettingsHttp from "./SettingsHttp.js"
 import * as SupplyDataHttp from "./SupplyDataHttp.js"
 import * as SupplyHttp from "./SupplyHttp.js"
 import * as TenantsHttp from "./TenantsHttp.js"
+import * as VendorCallbacksHttp from "./VendorCallbacksHttp.js"
 
 /** baton's API with every group's handlers: mount it with `HttpApiBuilder.serve`, or test it with `toWebHandler`. */
 export const api = HttpApiBuilder.api(BatonApi).pipe(
@@ -41,7 +43,9 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     ReturnsHttp.layer,
     CommerceHttp.layer,
     ModulesHttp.layer,
-    DigitalCardsHttp.layer
+    DigitalCardsHttp.layer,
+    DropshipHttp.layer,
+    VendorCallbacksHttp.layer
   ]),
   Layer.provide(Authentication.layer)
 )

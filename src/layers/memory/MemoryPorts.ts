@@ -14,9 +14,11 @@ import * as MemoryAccounts from "./MemoryAccounts.js"
 import * as MemoryAdmins from "./MemoryAdmins.js"
 import * as MemoryApiTokens from "./MemoryApiTokens.js"
 import * as MemoryAuditLog from "./MemoryAuditLog.js"
+import * as MemoryCallbackTokens from "./MemoryCallbackTokens.js"
 import * as MemoryCredentials from "./MemoryCredentials.js"
 import * as MemoryCustomers from "./MemoryCustomers.js"
 import * as MemoryDatabase from "./MemoryDatabase.js"
+import * as MemoryDropships from "./MemoryDropships.js"
 import * as MemoryInventory from "./MemoryInventory.js"
 import * as MemoryInvitations from "./MemoryInvitations.js"
 import * as MemoryMemberships from "./MemoryMemberships.js"
@@ -60,6 +62,8 @@ export const layer = (
     MemoryCustomers.layer,
     MemoryInventory.layer,
     MemoryOrders.layer,
+    MemoryDropships.layer,
+    MemoryCallbackTokens.layer,
     MemoryRmas.layer,
     options.modules === undefined ? ModulesPorts.memory : ModulesPorts.memory.pipe(Layer.provide(ModuleDefinitions.layer(options.modules)))
   ).pipe(

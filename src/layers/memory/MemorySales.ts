@@ -1,5 +1,5 @@
 import { Effect, Layer, Option } from "effect"
-import type { SalesOrder } from "../../domain/supply/Documents.js"
+import { SalesOrder, sameShipment } from "../../domain/supply/Documents.js"
 import type { DemandRecord } from "../../domain/supply/Ledger.js"
 import { Sales } from "../../orchestration/supply/Sales.js"
 import { MemoryDatabase } from "./MemoryDatabase.js"
@@ -28,6 +28,13 @@ export const make = Effect.gen(function*() {
           ),
           (o) => o.id
         )),
+    recordShipment: (tenant, id, shipment) =>
+      state.modify(tenant, (s): readonly [boolean, State] => {
+        const order = s.orders.get(id)
+        if (order === undefined || order.shipments.some((existing) => sameShipment(existing, shipment))) return [false, s]
+        const orders = new Map(s.orders).set(id, new SalesOrder({ ...order, shipments: [...order.shipments, shipment] }))
+        return [true, { ...s, orders }]
+      }),
     putDemand: (tenant, records) => state.update(tenant, (s) => ({ ...s, demand: putAll(s.demand, records, demandKey) })),
     demand: (tenant, filter) =>
       Effect.map(state.get(tenant), (s) =>

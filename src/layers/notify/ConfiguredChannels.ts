@@ -15,7 +15,11 @@ export interface WebhookOptions {
   readonly timeout?: Duration.DurationInput
 }
 
-/** The log channel: one structured line per notification, on the operator's log. */
+/** Secrets a notification carries for its recipient (a dropship's callback token) never reach the log. */
+const secretKeys: ReadonlySet<string> = new Set(["callbackToken", "callbackUrl"])
+const withoutSecrets = (data: object) => JSON.stringify(data, (key, value: unknown) => (secretKeys.has(key) ? "[redacted]" : value))
+
+/** The log channel: one structured line per notification, on the operator's log (secrets redacted). */
 const logChannel = (record: NotificationRecord, deliveryId: string) => {
   const { audience, data, ...event } = eventOf(record, deliveryId)
   return Effect.logInfo("notification").pipe(
@@ -25,8 +29,10 @@ const logChannel = (record: NotificationRecord, deliveryId: string) => {
         ? `account:${audience.accountId}`
         : audience._tag === "CustomerAudience"
         ? `customer:${audience.customerId}`
+        : audience._tag === "VendorAudience"
+        ? `vendor:${audience.vendorId}`
         : "operations",
-      data: JSON.stringify(data)
+      data: withoutSecrets(data)
     })
   )
 }

@@ -6,6 +6,7 @@ import * as Access from "./migrations/Access.js"
 import * as Audit from "./migrations/Audit.js"
 import * as Commerce from "./migrations/Commerce.js"
 import * as Foundation from "./migrations/Foundation.js"
+import * as Fulfilment from "./migrations/Fulfilment.js"
 import * as Identity from "./migrations/Identity.js"
 import * as Lifecycle from "./migrations/Lifecycle.js"
 import * as Supply from "./migrations/Supply.js"
@@ -27,6 +28,7 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   ...Supply.migrations,
   ...Commerce.migrations,
   ...Modules.migrations,
+  ...Fulfilment.migrations,
   ...Returns.migrations
 }
 

@@ -16,6 +16,8 @@ import type { Sessions } from "../../orchestration/identity/Sessions.js"
 import type { Customers } from "../../orchestration/commerce/Customers.js"
 import type { Inventory } from "../../orchestration/commerce/Inventory.js"
 import type { Orders } from "../../orchestration/commerce/Orders.js"
+import type { CallbackTokens } from "../../orchestration/fulfilment/CallbackTokens.js"
+import type { Dropships } from "../../orchestration/fulfilment/Dropships.js"
 import type { Rmas } from "../../orchestration/returns/Rmas.js"
 import type { Memberships } from "../../orchestration/identity/Memberships.js"
 import type { Tenants } from "../../orchestration/identity/Tenants.js"
@@ -39,7 +41,9 @@ import * as SqlAdmins from "./SqlAdmins.js"
 import * as SqlInvitations from "./SqlInvitations.js"
 import * as SqlApiTokens from "./SqlApiTokens.js"
 import * as SqlAuditLog from "./SqlAuditLog.js"
+import * as SqlCallbackTokens from "./SqlCallbackTokens.js"
 import * as SqlCredentials from "./SqlCredentials.js"
+import * as SqlDropships from "./SqlDropships.js"
 import * as SqlCustomers from "./SqlCustomers.js"
 import * as SqlInventory from "./SqlInventory.js"
 import * as SqlOrders from "./SqlOrders.js"
@@ -80,6 +84,8 @@ export type Ports =
   | Customers
   | Inventory
   | Orders
+  | Dropships
+  | CallbackTokens
   | Rmas
   | ModulesPorts.Ports
 
@@ -101,6 +107,8 @@ const storage = Layer.mergeAll(
   SqlCustomers.layer,
   SqlInventory.layer,
   SqlOrders.layer,
+  SqlDropships.layer,
+  SqlCallbackTokens.layer,
   SqlRmas.layer,
   ModulesPorts.sql
 )

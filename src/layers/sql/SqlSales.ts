@@ -1,11 +1,15 @@
 import * as SqlClient from "@effect/sql/SqlClient"
-import { Effect, Layer, Option, Schema } from "effect"
-import type { SalesOrderLine } from "../../domain/supply/Documents.js"
+import { Effect, Layer, Option, Schedule, Schema } from "effect"
+import { type SalesOrderLine, sameShipment } from "../../domain/supply/Documents.js"
 import type { SalesOrderId } from "../../domain/supply/Ids.js"
 import { Sales } from "../../orchestration/supply/Sales.js"
 import { mapErrors } from "./SqlErrors.js"
 import * as Rows from "./SqlSalesRows.js"
 import { byCode, decodeRows, inBatches } from "./SqlSupplyRows.js"
+
+class ShipmentsChanged {
+  readonly _tag = "ShipmentsChanged"
+}
 
 type OrderFilter = Parameters<Sales["Type"]["salesOrders"]>[1] & { readonly id?: SalesOrderId }
 
@@ -52,6 +56,24 @@ export const make = Effect.gen(function*() {
         }), { discard: true }).pipe(sql.withTransaction, mapErrors("Sales.putSalesOrders")),
     salesOrder: (tenant, id) => findOrders(tenant, { id }).pipe(Effect.map((orders) => Option.fromNullable(orders[0])), mapErrors("Sales.salesOrder")),
     salesOrders: (tenant, filter) => findOrders(tenant, filter).pipe(mapErrors("Sales.salesOrders")),
+    recordShipment: (tenant, id, shipment) =>
+      Effect.gen(function*() {
+        const rows = yield* sql`SELECT shipments FROM baton_supply_sales_orders WHERE tenant_id = ${tenant} AND id = ${id}`.pipe(
+          Effect.flatMap(decodeRows(Schema.Struct({ shipments: Rows.ShipmentsJson })))
+        )
+        const [row] = rows
+        if (row === undefined || row.shipments.some((existing) => sameShipment(existing, shipment))) return false
+        const before = yield* Schema.encode(Rows.ShipmentsJson)(row.shipments)
+        const after = yield* Schema.encode(Rows.ShipmentsJson)([...row.shipments, shipment])
+        const updated = yield* sql`UPDATE baton_supply_sales_orders SET shipments = ${after}
+          WHERE tenant_id = ${tenant} AND id = ${id} AND shipments = ${before} RETURNING id`
+        return updated.length > 0 ? true : yield* Effect.fail(new ShipmentsChanged())
+      }).pipe(
+        // Compare-and-set on the shipments: a concurrent writer makes this one read again.
+        Effect.retry({ while: (e) => e instanceof ShipmentsChanged, schedule: Schedule.recurs(20) }),
+        Effect.catchIf((e): e is ShipmentsChanged => e instanceof ShipmentsChanged, () => Effect.die(new Error("Sales.recordShipment: shipments kept changing"))),
+        mapErrors("Sales.recordShipment")
+      ),
     putDemand: (tenant, records) =>
       inBatches(records, (batch) =>
         sql`INSERT INTO baton_supply_demand ${

@@ -1,6 +1,6 @@
 import { Context, type Effect, type Option } from "effect"
 import type { Day } from "../../domain/supply/Calendar.js"
-import type { SalesOrder, SalesOrderStatus } from "../../domain/supply/Documents.js"
+import type { SalesOrder, SalesOrderStatus, Shipment } from "../../domain/supply/Documents.js"
 import type { SalesOrderId, Sku, WarehouseId } from "../../domain/supply/Ids.js"
 import type { DemandRecord } from "../../domain/supply/Ledger.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
@@ -23,6 +23,12 @@ export class Sales extends Context.Tag("baton/supply/Sales")<Sales, {
       readonly skus?: ReadonlyArray<Sku>
     }
   ) => Effect.Effect<ReadonlyArray<SalesOrder>, RepositoryError>
+  /**
+   * Adds a shipment to a sales order, leaving its lines and other shipments as they are. A
+   * shipment of the same line under the same carrier and tracking number is recorded once:
+   * `false` (nothing written) when it is there already, or when there is no such order.
+   */
+  readonly recordShipment: (tenant: TenantId, id: SalesOrderId, shipment: Shipment) => Effect.Effect<boolean, RepositoryError>
   /** Stores daily demand, replacing the quantity of a day already recorded for the item and warehouse. */
   readonly putDemand: (tenant: TenantId, records: ReadonlyArray<DemandRecord>) => Effect.Effect<void, RepositoryError>
   /** Recorded daily demand from `from` to `to` inclusive, narrowed to a warehouse and items; days without a record are absent. */
