@@ -64,7 +64,10 @@ export const abilities = {
   "supply.approve": tenant("Approve proposals into purchase and transfer orders"),
   "supply.cost": tenant("Post landed costs"),
   "supply.dropship": tenant("Start and cancel dropship fulfilment of sales order lines"),
-  "supply.returns": tenant("Authorise, receive and settle returns; run dropship fulfilment")
+  "supply.returns": tenant("Authorise, receive and settle returns; run dropship fulfilment"),
+  "returns.read": tenant("See return authorisations (RMAs), their history and amounts", read),
+  "returns.request": tenant("Request returns (RMAs) for shipped sales-order lines"),
+  "returns.receive": tenant("Record the receipt and inspection of returned goods (warehouse staff)")
 } as const satisfies Record<string, AbilityDefinition>
 
 export type Ability = keyof typeof abilities

@@ -2,6 +2,7 @@ import { Either, Option, Schema } from "effect"
 import type { TenantId } from "../shared/Ids.js"
 import type { Json } from "../shared/Json.js"
 import { issuesOf } from "../shared/Outcomes.js"
+import { returnSettings } from "../returns/ReturnSettings.js"
 import { supplySettings } from "../supply/Parameters.js"
 import { define, type Setting } from "./Setting.js"
 import { InvalidSettingValue, SettingNotOverridable, UnknownSetting } from "./SettingOutcomes.js"
@@ -106,6 +107,7 @@ export const catalogue: ReadonlyArray<Setting.Any> = [
   UserRegistrationEnabled,
   ModuleInstallationEnabled,
   ...supplySettings,
+  ...returnSettings,
   CheckoutMaxLines,
   PremiumConfirmationAbove,
   ReservationMinutes

@@ -10,6 +10,7 @@ import { AuthApi, MeApi } from "./IdentityApi.js"
 import { MembersApi, RolesApi } from "./MembersApi.js"
 import { ModulesApi } from "./ModulesApi.js"
 import { NotificationsApi } from "./NotificationsApi.js"
+import { ReturnsApi } from "./ReturnsApi.js"
 import { SettingsApi } from "./SettingsApi.js"
 import { SupplyApi } from "./SupplyApi.js"
 import { SupplyDataApi } from "./SupplyDataApi.js"
@@ -31,6 +32,7 @@ export class BatonApi extends HttpApi.make("baton")
   .add(AdminInvitationsApi)
   .add(SupplyApi)
   .add(SupplyDataApi)
+  .add(ReturnsApi)
   .add(CommerceApi)
   .add(ModulesApi)
   .add(DigitalCardsApi)

@@ -17,6 +17,7 @@ import * as ModulesHttp from "./ModulesHttp.js"
 import * as HttpMetrics from "./HttpMetrics.js"
 import * as MembersHttp from "./MembersHttp.js"
 import * as NotificationsHttp from "./NotificationsHttp.js"
+import * as ReturnsHttp from "./ReturnsHttp.js"
 import * as SettingsHttp from "./SettingsHttp.js"
 import * as SupplyDataHttp from "./SupplyDataHttp.js"
 import * as SupplyHttp from "./SupplyHttp.js"
@@ -39,6 +40,7 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
     AdminsHttp.invitationsLayer,
     SupplyHttp.layer,
     SupplyDataHttp.layer,
+    ReturnsHttp.layer,
     CommerceHttp.layer,
     ModulesHttp.layer,
     DigitalCardsHttp.layer,

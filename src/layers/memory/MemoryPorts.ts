@@ -25,6 +25,7 @@ import * as MemoryMemberships from "./MemoryMemberships.js"
 import * as MemoryNotificationSubscriptions from "./MemoryNotificationSubscriptions.js"
 import * as MemoryOrders from "./MemoryOrders.js"
 import * as MemoryOutbox from "./MemoryOutbox.js"
+import * as MemoryRmas from "./MemoryRmas.js"
 import * as MemoryRoles from "./MemoryRoles.js"
 import * as MemorySessions from "./MemorySessions.js"
 import * as MemorySettings from "./MemorySettings.js"
@@ -63,6 +64,7 @@ export const layer = (
     MemoryOrders.layer,
     MemoryDropships.layer,
     MemoryCallbackTokens.layer,
+    MemoryRmas.layer,
     options.modules === undefined ? ModulesPorts.memory : ModulesPorts.memory.pipe(Layer.provide(ModuleDefinitions.layer(options.modules)))
   ).pipe(
     Layer.provideMerge(MemoryDatabase.layer)

@@ -11,6 +11,7 @@ import * as Identity from "./migrations/Identity.js"
 import * as Lifecycle from "./migrations/Lifecycle.js"
 import * as Supply from "./migrations/Supply.js"
 import * as Modules from "./migrations/Modules.js"
+import * as Returns from "./migrations/Returns.js"
 
 /**
  * baton's schema, in order: one module of migrations per context under `./migrations`, each
@@ -27,7 +28,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   ...Supply.migrations,
   ...Commerce.migrations,
   ...Modules.migrations,
-  ...Fulfilment.migrations
+  ...Fulfilment.migrations,
+  ...Returns.migrations
 }
 
 /** Applies the migrations not yet applied (recorded in `baton_migrations`); returns those applied now. */

@@ -18,6 +18,7 @@ import type { Inventory } from "../../orchestration/commerce/Inventory.js"
 import type { Orders } from "../../orchestration/commerce/Orders.js"
 import type { CallbackTokens } from "../../orchestration/fulfilment/CallbackTokens.js"
 import type { Dropships } from "../../orchestration/fulfilment/Dropships.js"
+import type { Rmas } from "../../orchestration/returns/Rmas.js"
 import type { Memberships } from "../../orchestration/identity/Memberships.js"
 import type { Tenants } from "../../orchestration/identity/Tenants.js"
 import type { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
@@ -49,6 +50,7 @@ import * as SqlOrders from "./SqlOrders.js"
 import * as SqlMemberships from "./SqlMemberships.js"
 import * as SqlNotificationSubscriptions from "./SqlNotificationSubscriptions.js"
 import * as SqlOutbox from "./SqlOutbox.js"
+import * as SqlRmas from "./SqlRmas.js"
 import * as SqlRoles from "./SqlRoles.js"
 import * as SqlSessions from "./SqlSessions.js"
 import * as SqlSettings from "./SqlSettings.js"
@@ -84,6 +86,7 @@ export type Ports =
   | Orders
   | Dropships
   | CallbackTokens
+  | Rmas
   | ModulesPorts.Ports
 
 const storage = Layer.mergeAll(
@@ -106,6 +109,7 @@ const storage = Layer.mergeAll(
   SqlOrders.layer,
   SqlDropships.layer,
   SqlCallbackTokens.layer,
+  SqlRmas.layer,
   ModulesPorts.sql
 )
 
