@@ -1,5 +1,5 @@
 import { DateTime, Effect, Either, Option } from "effect"
-import { RmaReplacement } from "../../domain/returns/Rma.js"
+import { type Rma, RmaReplacement } from "../../domain/returns/Rma.js"
 import { customerNotice, rmaAudit } from "../../domain/returns/ReturnIntents.js"
 import { withReplacementLine } from "../../domain/returns/Remedies.js"
 import { recordStep } from "../../domain/returns/RmaTransitions.js"
@@ -7,6 +7,7 @@ import { InvariantViolation } from "../../domain/shared/Defects.js"
 import { dayOfMillis } from "../../domain/supply/Calendar.js"
 import { preferredTerms } from "../../domain/supply/MasterData.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { beginDropship } from "../fulfilment/startDropship.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { Procurement } from "../supply/Procurement.js"
 import { Sales } from "../supply/Sales.js"
@@ -47,4 +48,16 @@ export const replaceRma = Effect.fn("Returns.replace")(function*(run: RmaRun) {
       )
   )
   return (yield* requireRma(changed, run.rmaId)).replacement
+})
+
+/**
+ * Starts the durable dropship fulfilment of a replacement line flagged dropship (workflow step
+ * after `replaceRma`): the vendor ships the replacement straight to the customer, with the same
+ * purchase order, callbacks and escalations as any dropship line. Idempotent per line. Answers
+ * the outcome's tag (`DropshipStarted`, or why the line could not be opened, which the dropship
+ * record then lacks and an operator sees on the order).
+ */
+export const fulfilReplacement = Effect.fn("Returns.fulfilReplacement")(function*(run: RmaRun, rma: Rma, replacement: RmaReplacement) {
+  const outcome = yield* beginDropship(workflowActor, { tenantId: run.tenantId, salesOrderId: rma.salesOrderId, lineNo: replacement.lineNo })
+  return outcome._tag
 })

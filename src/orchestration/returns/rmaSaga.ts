@@ -9,7 +9,7 @@ import { RepositoryError } from "../shared/RepositoryError.js"
 import { expireRma } from "./expireRma.js"
 import { moveReturnedStock } from "./moveReturnedStock.js"
 import { refundRma } from "./refundRma.js"
-import { replaceRma } from "./replace.js"
+import { fulfilReplacement, replaceRma } from "./replace.js"
 import { Rmas } from "./Rmas.js"
 import { Arrived, Inspected, type RmaRun, RmaWorkflow } from "./RmaWorkflow.js"
 import { settleRma } from "./settleRma.js"
@@ -50,7 +50,10 @@ const runRma = (run: RmaRun) =>
     yield* DurableDeferred.await(Inspected)
     const rma = yield* step("inspected", Rma, stored(run))
     if (rma.resolution === "refund") yield* step("refund", Schema.UndefinedOr(RmaRefund), refundRma(run))
-    else yield* step("replace", Schema.UndefinedOr(RmaReplacement), replaceRma(run))
+    else {
+      const replacement = yield* step("replace", Schema.UndefinedOr(RmaReplacement), replaceRma(run))
+      if (replacement?.dropship === true) yield* step("fulfil-replacement", Schema.String, fulfilReplacement(run, rma, replacement))
+    }
     yield* step("stock", Schema.Boolean, moveReturnedStock(run))
     yield* step("settle", RmaState, settleRma(run))
     return new RmaConcluded({ rmaId: run.rmaId, state: "Closed" })
@@ -58,7 +61,8 @@ const runRma = (run: RmaRun) =>
 
 /**
  * The RMA workflow registered with the engine: wait for the goods (or expire at the end of the
- * window), wait for the inspection, then the remedy (credit note or replacement line), the stock
+ * window), wait for the inspection, then the remedy (credit note, or replacement line — shipped by
+ * the vendor through the dropship workflow when the item is dropshipped), the stock
  * movements, and settle and close. Every step is an activity whose result is stored, and every
  * step is idempotent in itself, so a crash at any point resumes without doing anything twice:
  * a crash after the credit note and before the stock movement completes the movement on resume

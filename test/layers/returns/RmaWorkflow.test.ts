@@ -3,9 +3,10 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { assert, describe, it } from "@effect/vitest"
-import { DateTime, Effect, type Layer } from "effect"
+import { DateTime, Effect, type Layer, Schedule } from "effect"
 import { RmaId, Rma, RmaEvent } from "../../../src/domain/returns/Rma.js"
 import { CustomerId, SalesOrderId, Sku } from "../../../src/domain/supply/Ids.js"
+import { Dropships } from "../../../src/orchestration/fulfilment/Dropships.js"
 import { getRma } from "../../../src/orchestration/returns/readReturns.js"
 import { recordInspection } from "../../../src/orchestration/returns/recordInspection.js"
 import { recordReceipt } from "../../../src/orchestration/returns/recordReceipt.js"
@@ -71,6 +72,17 @@ describe("the RMA workflow on the durable engine over SQLite", () => {
       const line = order._tag === "Some" ? order.value.lines.find((l) => l.lineNo === rma.replacement?.lineNo) : undefined
       assert.deepStrictEqual([line?.lineNo, line?.sku, line?.quantity, line?.unitPrice, line?.dropship, line?.vendorId], [4, "D", 1, 0, true, "DS"])
       assert.deepStrictEqual([rma.replacement?.dropship, rma.replacement?.vendorId], [true, "DS"])
+      // the vendor ships the replacement: its dropship fulfilment runs, waiting for the vendor
+      const dropships = yield* Dropships
+      const dropship = yield* dropships.find(tenant, S1, 4).pipe(
+        Effect.filterOrFail((found) => found._tag === "Some" && found.value.state === "AwaitingVendor"),
+        Effect.retry(Schedule.spaced("50 millis")),
+        Effect.timeout("10 seconds")
+      )
+      assert.deepStrictEqual(
+        dropship._tag === "Some" ? [dropship.value.line.sku, dropship.value.line.quantity, dropship.value.state] : [],
+        ["D", 1, "AwaitingVendor"]
+      )
     })), 60_000)
 
   it.scopedLive("return to vendor: defective goods under warranty go back to the vendor; the customer is credited", () =>

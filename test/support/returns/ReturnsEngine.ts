@@ -13,6 +13,7 @@ import * as SqlPorts from "../../../src/layers/sql/SqlPorts.js"
 import * as WorkflowEngines from "../../../src/layers/workflow/WorkflowEngines.js"
 import type { InventoryLedger } from "../../../src/orchestration/supply/InventoryLedger.js"
 import { Rmas } from "../../../src/orchestration/returns/Rmas.js"
+import * as DropshipSaga from "../../../src/orchestration/fulfilment/dropshipSaga.js"
 import * as RmaSaga from "../../../src/orchestration/returns/rmaSaga.js"
 import { RmaWorkflow, runOf } from "../../../src/orchestration/returns/RmaWorkflow.js"
 import { InventoryLedger as Ledger } from "../../../src/orchestration/supply/InventoryLedger.js"
@@ -36,13 +37,13 @@ export const portsAt = (filename: string) =>
   )
 
 /**
- * The engine with the RMA workflow over the file. `ledger` replaces the inventory ledger of the
+ * The engine with the RMA workflow (and the dropship workflow its replacements may start) over the file. `ledger` replaces the inventory ledger of the
  * whole process (the engine runs workflows with its own context, so the port is swapped at the root).
  */
 export const engineAt = (filename: string, ledger?: Layer.Layer<InventoryLedger, never, InventoryLedger>) => {
   const base = portsAt(filename)
   const ports = ledger === undefined ? base : Layer.merge(base, Layer.provide(ledger, base))
-  return RmaSaga.layer.pipe(Layer.provideMerge(WorkflowEngines.layerSql()), Layer.provideMerge(ports), Layer.orDie)
+  return Layer.merge(RmaSaga.layer, DropshipSaga.layer).pipe(Layer.provideMerge(WorkflowEngines.layerSql()), Layer.provideMerge(ports), Layer.orDie)
 }
 
 export const today = (): Day => dayOfMillis(Date.now())
