@@ -5,7 +5,7 @@ import type { ReadinessLimits } from "../../domain/health/Readiness.js"
 import { checkReadiness } from "../../orchestration/health/checkReadiness.js"
 import { observeModules } from "../../orchestration/modules/observeModules.js"
 import { BatonApi } from "./BatonApi.js"
-import { Alive, type HealthApi } from "./HealthApi.js"
+import { type Alive, type HealthApi } from "./HealthApi.js"
 import * as Prometheus from "./Prometheus.js"
 
 export const defaultLimits: ReadinessLimits = {
@@ -13,7 +13,7 @@ export const defaultLimits: ReadinessLimits = {
   maxHeartbeatAge: Duration.seconds(30)
 }
 
-const alive = new Alive({ status: "ok" })
+const alive: typeof Alive.Type = { status: "ok" }
 
 /**
  * The handlers of the health group, for any API that contains it: a host that mounts

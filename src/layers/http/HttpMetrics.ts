@@ -25,15 +25,18 @@ const counterFor = (method: string, status: number) => {
   return counter
 }
 
-/** Counts requests by method and status and observes their duration. */
+/**
+ * Counts requests by method and status and observes their duration. The metrics are updated
+ * synchronously when the response is ready (one `onExit`, no generator): this runs on every
+ * request, probes included (`bench/health.ts`).
+ */
 export const middleware = HttpMiddleware.make((app) =>
-  Effect.gen(function*() {
-    const request = yield* HttpServerRequest.HttpServerRequest
+  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
     const start = performance.now()
-    const exit = yield* Effect.exit(app)
-    const status = Exit.isSuccess(exit) ? exit.value.status : 500
-    yield* Metric.increment(counterFor(request.method, status))
-    yield* Metric.update(duration, (performance.now() - start) / 1000)
-    return yield* exit
+    return Effect.onExit(app, (exit) =>
+      Effect.sync(() => {
+        counterFor(request.method, Exit.isSuccess(exit) ? exit.value.status : 500).unsafeUpdate(1, [])
+        duration.unsafeUpdate((performance.now() - start) / 1000, [])
+      }))
   })
 )
