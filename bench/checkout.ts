@@ -15,12 +15,9 @@ import { StockItem } from "../src/domain/commerce/Stock.js"
 import { Tenant } from "../src/domain/identity/Tenant.js"
 import { SystemActor } from "../src/domain/shared/Actor.js"
 import { TenantId } from "../src/domain/shared/Ids.js"
-import * as CryptoKit from "../src/layers/crypto/CryptoKit.js"
-import * as RecordingNotificationChannels from "../src/layers/memory/RecordingNotificationChannels.js"
 import * as SandboxPaymentGateway from "../src/layers/payment/SandboxPaymentGateway.js"
 import * as Database from "../src/layers/sql/Database.js"
-import * as Migrations from "../src/layers/sql/Migrations.js"
-import * as SqlPorts from "../src/layers/sql/SqlPorts.js"
+import { sqlPortsOn } from "./support/SqlStack.js"
 import * as WorkflowEngines from "../src/layers/workflow/WorkflowEngines.js"
 import { chargePayment } from "../src/orchestration/commerce/chargePayment.js"
 import { checkout } from "../src/orchestration/commerce/checkout.js"
@@ -52,13 +49,7 @@ export const layerFor = (engine: Layer.Layer<WorkflowEngine, unknown, SqlClient.
   CheckoutSaga.layer.pipe(
     Layer.provideMerge(SandboxPaymentGateway.layer),
     Layer.provideMerge(engine),
-    Layer.provideMerge(
-      SqlPorts.layer.pipe(
-        Layer.provideMerge(RecordingNotificationChannels.layer(["log"])),
-        Layer.provide(CryptoKit.layerEphemeral()),
-        Layer.provideMerge(Migrations.layer.pipe(Layer.provideMerge(Database.sqlite(file))))
-      )
-    )
+    Layer.provideMerge(sqlPortsOn(file))
   )
 
 export const arrange = Effect.gen(function*() {

@@ -15,11 +15,8 @@ import { CustomerId, SalesOrderId, Sku, VendorId } from "../src/domain/supply/Id
 import { SupplyTerms, Vendor } from "../src/domain/supply/MasterData.js"
 import { CurrencyCode, Money } from "../src/domain/supply/Money.js"
 import { Day } from "../src/domain/supply/Calendar.js"
-import * as CryptoKit from "../src/layers/crypto/CryptoKit.js"
-import * as RecordingNotificationChannels from "../src/layers/memory/RecordingNotificationChannels.js"
-import * as Database from "../src/layers/sql/Database.js"
-import * as Migrations from "../src/layers/sql/Migrations.js"
-import * as SqlPorts from "../src/layers/sql/SqlPorts.js"
+import type * as SqlPorts from "../src/layers/sql/SqlPorts.js"
+import { sqlPortsOn } from "./support/SqlStack.js"
 import * as WorkflowEngines from "../src/layers/workflow/WorkflowEngines.js"
 import { confirmDropship } from "../src/orchestration/fulfilment/confirmDropship.js"
 import * as DropshipSaga from "../src/orchestration/fulfilment/dropshipSaga.js"
@@ -146,13 +143,7 @@ const beginRecord = (i: number) =>
 const layerFor = (engine: Layer.Layer<WorkflowEngine, unknown, SqlClient.SqlClient>, file: string, registered: boolean) =>
   (registered ? DropshipSaga.layer : Layer.empty).pipe(
     Layer.provideMerge(engine),
-    Layer.provideMerge(
-      SqlPorts.layer.pipe(
-        Layer.provideMerge(RecordingNotificationChannels.layer(["log"])),
-        Layer.provide(CryptoKit.layerEphemeral()),
-        Layer.provideMerge(Migrations.layer.pipe(Layer.provideMerge(Database.sqlite(file))))
-      )
-    )
+    Layer.provideMerge(sqlPortsOn(file))
   )
 
 interface Measured {
