@@ -1,4 +1,5 @@
 import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import type { HttpMethod } from "@effect/platform/HttpMethod"
 import * as OpenApi from "@effect/platform/OpenApi"
 import { Schema } from "effect"
 import * as I from "../../domain/modules/InstallationOutcomes.js"
@@ -19,19 +20,25 @@ const conflict = { status: 409 } as const
 const unprocessable = { status: 422 } as const
 const notFound = { status: 404 } as const
 
+/** What resolving a version range and its dependencies can answer instead of a plan (422). */
+const withResolutionFailures = <Name extends string, Method extends HttpMethod, Path, UrlParams, Payload, Headers, Success, Error, R, RE>(
+  endpoint: HttpApiEndpoint.HttpApiEndpoint<Name, Method, Path, UrlParams, Payload, Headers, Success, Error, R, RE>
+) =>
+  endpoint
+    .addSuccess(P.DependencyCycle, unprocessable)
+    .addSuccess(P.UnresolvableDependency, unprocessable)
+    .addSuccess(R.InvalidSemver, unprocessable)
+
 const module = allIssues(Schema.Struct({ id: TenantId, name: ModuleName }))
 const range = Schema.optionalWith(VersionRange, { default: () => VersionRange.make("*") })
 
-export const installPlan = withRefusals(
+export const installPlan = withRefusals(withResolutionFailures(
   HttpApiEndpoint.get("installPlan", "/tenants/:id/modules/:name/install-plan")
     .setPath(module)
     .setUrlParams(allIssues(Schema.Struct({ version: range })))
     .addSuccess(P.InstallPlan)
-    .addSuccess(P.DependencyCycle, unprocessable)
-    .addSuccess(P.UnresolvableDependency, unprocessable)
     .addSuccess(P.AlreadyInstalled, conflict)
-    .addSuccess(R.InvalidSemver, unprocessable)
-).annotate(OpenApi.Summary, "Dry run: what installing would do (modules, steps and their undo, tables), changing nothing")
+)).annotate(OpenApi.Summary, "Dry run: what installing would do (modules, steps and their undo, tables), changing nothing")
 
 export const uninstallPlan = withRefusals(
   HttpApiEndpoint.get("uninstallPlan", "/tenants/:id/modules/:name/uninstall-plan")
@@ -41,7 +48,7 @@ export const uninstallPlan = withRefusals(
     .addSuccess(P.DependentsInstalled, conflict)
 ).annotate(OpenApi.Summary, "Dry run: the impact of uninstalling (tables dropped) or what blocks it")
 
-export const upgradePlan = withRefusals(
+export const upgradePlan = withRefusals(withResolutionFailures(
   HttpApiEndpoint.get("upgradePlan", "/tenants/:id/modules/:name/upgrade-plan")
     .setPath(module)
     .setUrlParams(allIssues(Schema.Struct({ version: range })))
@@ -49,13 +56,10 @@ export const upgradePlan = withRefusals(
     .addSuccess(P.NotInstalled, notFound)
     .addSuccess(P.NoUpgradeAvailable, conflict)
     .addSuccess(P.DependentsInstalled, conflict)
-    .addSuccess(P.DependencyCycle, unprocessable)
-    .addSuccess(P.UnresolvableDependency, unprocessable)
     .addSuccess(P.AlreadyInstalled, conflict)
-    .addSuccess(R.InvalidSemver, unprocessable)
-).annotate(OpenApi.Summary, "Dry run: what upgrading would do")
+)).annotate(OpenApi.Summary, "Dry run: what upgrading would do")
 
-export const install = withRefusals(
+export const install = withRefusals(withResolutionFailures(
   HttpApiEndpoint.post("install", "/tenants/:id/modules/:name/installations")
     .setPath(module)
     .setHeaders(allIssues(Schema.Struct({ "idempotency-key": Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))) })))
@@ -64,13 +68,10 @@ export const install = withRefusals(
     .addSuccess(I.InstallationInProgress, conflict)
     .addSuccess(I.IdempotencyKeyReused, unprocessable)
     .addSuccess(I.EntitlementServiceUnavailable, { status: 503 })
-    .addSuccess(P.DependencyCycle, unprocessable)
-    .addSuccess(P.UnresolvableDependency, unprocessable)
     .addSuccess(P.AlreadyInstalled, conflict)
-    .addSuccess(R.InvalidSemver, unprocessable)
-).annotate(OpenApi.Summary, "Install the module (202 and the job); the same request or Idempotency-Key answers the same job")
+)).annotate(OpenApi.Summary, "Install the module (202 and the job); the same request or Idempotency-Key answers the same job")
 
-export const upgrade = withRefusals(
+export const upgrade = withRefusals(withResolutionFailures(
   HttpApiEndpoint.post("upgrade", "/tenants/:id/modules/:name/upgrades")
     .setPath(module)
     .setPayload(allIssues(Schema.Struct({ version: range })))
@@ -80,13 +81,10 @@ export const upgrade = withRefusals(
     .addSuccess(P.NotInstalled, notFound)
     .addSuccess(P.NoUpgradeAvailable, conflict)
     .addSuccess(P.DependentsInstalled, conflict)
-    .addSuccess(P.DependencyCycle, unprocessable)
-    .addSuccess(P.UnresolvableDependency, unprocessable)
     .addSuccess(P.AlreadyInstalled, conflict)
-    .addSuccess(R.InvalidSemver, unprocessable)
-).annotate(OpenApi.Summary, "Upgrade the active module to the newest version in range (202 and the job)")
+)).annotate(OpenApi.Summary, "Upgrade the active module to the newest version in range (202 and the job)")
 
-export const uninstall = withRefusals(
+export const uninstall = withRefusals(withResolutionFailures(
   HttpApiEndpoint.post("uninstall", "/tenants/:id/modules/:name/uninstallations")
     .setPath(module)
     .addSuccess(I.InstallationAccepted, accepted)
@@ -95,7 +93,4 @@ export const uninstall = withRefusals(
     .addSuccess(P.NotInstalled, notFound)
     .addSuccess(P.DependentsInstalled, conflict)
     .addSuccess(P.NoUpgradeAvailable, conflict)
-    .addSuccess(P.DependencyCycle, unprocessable)
-    .addSuccess(P.UnresolvableDependency, unprocessable)
-    .addSuccess(R.InvalidSemver, unprocessable)
-).annotate(OpenApi.Summary, "Uninstall the module, unless installed modules depend on it (202 and the job)")
+)).annotate(OpenApi.Summary, "Uninstall the module, unless installed modules depend on it (202 and the job)")
