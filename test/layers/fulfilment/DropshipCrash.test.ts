@@ -96,7 +96,9 @@ describe("a dropship across crashes (real process, kill -9)", () => {
 
       const third = yield* boot
       const thirdReady = Date.now()
-      yield* WebhookReceiver.eventually("the customer told the line is at risk", () => events(receiver, "supply.dropship.atRisk").length === 1, 20_000)
+      // waits until 20 s past the deadline (not 20 s from now: the deadline may still be 25 s away)
+      const untilAtRisk = Math.max(0, deadlines.atRiskAt.epochMillis - Date.now()) + 20_000
+      yield* WebhookReceiver.eventually("the customer told the line is at risk", () => events(receiver, "supply.dropship.atRisk").length === 1, untilAtRisk)
       const [atRisk] = yield* stored(dataDir)
       const atRiskFired = atRisk!.history.find((h) => h.note === "atRisk")!.at
       assert.isAtLeast(atRiskFired.epochMillis, deadlines.atRiskAt.epochMillis, "not before its deadline")
