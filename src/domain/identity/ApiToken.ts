@@ -1,4 +1,4 @@
-import { DateTime, Option, Schema } from "effect"
+import { DateTime, Duration, Option, Schema } from "effect"
 import { AccountId, ApiTokenId } from "../shared/Ids.js"
 import type { Account } from "./Account.js"
 
@@ -23,6 +23,16 @@ export class ApiToken extends Schema.Class<ApiToken>("ApiToken")({
   lastUsedAt: Schema.OptionFromNullOr(Schema.DateTimeUtc),
   revokedAt: Schema.OptionFromNullOr(Schema.DateTimeUtc)
 }) {}
+
+/** A token's use is recorded at most this often. */
+export const USE_INTERVAL = Duration.minutes(1)
+
+/** Whether the token's last recorded use is old enough (or absent) to be recorded again at `now`. */
+export const shouldRecordUse = (token: ApiToken, now: DateTime.Utc): boolean =>
+  Option.match(token.lastUsedAt, {
+    onNone: () => true,
+    onSome: (used) => !DateTime.lessThan(now, DateTime.addDuration(used, USE_INTERVAL))
+  })
 
 export type TokenInvalidReason = "revoked" | "expired" | "accountNotActive"
 

@@ -59,7 +59,7 @@ export const meHandlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUn
     .handle("me", () =>
       CurrentActor.pipe(
         Effect.flatMap(getMe),
-        Effect.flatMap((me) => ("_tag" in me ? Effect.fail(Unauthorized.uniform) : Effect.succeed(new Me(me)))),
+        Effect.flatMap((me) => ("_tag" in me ? Effect.fail(Unauthorized.uniform) : Effect.succeed(new Me(me, { disableValidation: true })))),
         unavailable
       ))
     .handle("startTotpEnrollment", () => asActor(startTotpEnrollment))

@@ -6,6 +6,7 @@ import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { type ConfigError, Effect, Layer, type Redacted } from "effect"
 import type { DatabaseConfig } from "../config/BatonConfig.js"
+import * as AccessGeneration from "./AccessGeneration.js"
 
 /**
  * SQLite tuned for a service: WAL (the client's default) with `synchronous = NORMAL` (durable
@@ -21,9 +22,16 @@ const sqlitePragmas = Layer.effectDiscard(
   })
 )
 
-export const sqlite = (filename: string): Layer.Layer<SqlClient.SqlClient, ConfigError.ConfigError | SqlError> => {
-  if (filename !== ":memory:") mkdirSync(dirname(filename), { recursive: true })
-  return sqlitePragmas.pipe(Layer.provideMerge(SqliteClient.layer({ filename })))
+/**
+ * A SQLite file, with its access generation (`AccessGeneration`: what lets the adapters serve
+ * authentication and authorization reads from memory, see `CommittedReads`). An in-memory database
+ * has none: no second connection can see it.
+ */
+export const sqlite = (filename: string): Layer.Layer<SqlClient.SqlClient | AccessGeneration.AccessGeneration, ConfigError.ConfigError | SqlError> => {
+  const inMemory = filename === ":memory:"
+  if (!inMemory) mkdirSync(dirname(filename), { recursive: true })
+  const generation = inMemory ? AccessGeneration.layerNone : AccessGeneration.layerSqlite(filename)
+  return Layer.merge(sqlitePragmas, generation).pipe(Layer.provideMerge(SqliteClient.layer({ filename })))
 }
 
 export const postgres = (url: Redacted.Redacted): Layer.Layer<SqlClient.SqlClient, SqlError> =>

@@ -3,6 +3,7 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import { type Effect, Layer } from "effect"
 import * as Access from "./migrations/Access.js"
+import * as AccessGeneration from "./migrations/AccessGeneration.js"
 import * as Audit from "./migrations/Audit.js"
 import * as Commerce from "./migrations/Commerce.js"
 import * as Foundation from "./migrations/Foundation.js"
@@ -29,7 +30,8 @@ export const migrations: Record<string, Effect.Effect<void, unknown, SqlClient.S
   ...Commerce.migrations,
   ...Modules.migrations,
   ...Fulfilment.migrations,
-  ...Returns.migrations
+  ...Returns.migrations,
+  ...AccessGeneration.migrations
 }
 
 /** Applies the migrations not yet applied (recorded in `baton_migrations`); returns those applied now. */

@@ -4,6 +4,7 @@ import { DateTime, Effect, Layer, Option, Schema } from "effect"
 import { Account } from "../../domain/identity/Account.js"
 import { ContractViolation } from "../../domain/shared/Defects.js"
 import { Accounts } from "../../orchestration/identity/Accounts.js"
+import * as CommittedReads from "./CommittedReads.js"
 import { mapErrors, SqlNumber } from "./SqlErrors.js"
 
 const Row = Schema.Struct({
@@ -56,8 +57,10 @@ export const make = Effect.gen(function*() {
     execute: () => sql`SELECT COUNT(*) AS n FROM baton_accounts`
   })
 
+  const remembered = yield* CommittedReads.remember<Option.Option<Account>>({ keep: Option.isSome })
+
   return Accounts.of({
-    findById: (id) => findById(id).pipe(Effect.map(Option.map(toAccount)), mapErrors("Accounts.findById")),
+    findById: (id) => remembered(id, findById(id).pipe(Effect.map(Option.map(toAccount)), mapErrors("Accounts.findById"))),
     findByEmail: (email) => findByEmail(email).pipe(Effect.map(Option.map(toAccount)), mapErrors("Accounts.findByEmail")),
     create: (account) =>
       sql`INSERT INTO baton_accounts ${

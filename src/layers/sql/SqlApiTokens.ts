@@ -1,12 +1,12 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import type * as Statement from "@effect/sql/Statement"
 import { Array as Arr, DateTime, Duration, Effect, Layer, Option, Schema } from "effect"
-import { ApiToken, Scope } from "../../domain/identity/ApiToken.js"
-import { TOUCH_INTERVAL } from "../../domain/identity/Session.js"
+import { ApiToken, Scope, USE_INTERVAL } from "../../domain/identity/ApiToken.js"
 import { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
 import { Ids } from "../../orchestration/shared/Ids.js"
 import * as Tokens from "../crypto/Tokens.js"
 import { newApiToken } from "../identity/NewApiToken.js"
+import * as CommittedReads from "./CommittedReads.js"
 import { mapErrors, SqlNumber } from "./SqlErrors.js"
 
 /** Domain values are built from rows whose schemas (the classes' own field schemas) have just decoded them: no second validation. */
@@ -61,6 +61,13 @@ export const make = Effect.gen(function*() {
       Effect.map((rows) => rows.map(toApiToken))
     )
 
+  // the use stamp written without a bump is trusted only while it is too young to be written again
+  const remembered = yield* CommittedReads.remember<Option.Option<ApiToken>>({
+    keep: Option.isSome,
+    fresh: (token, now) =>
+      Option.exists(token, (t) => Option.exists(t.lastUsedAt, (used) => now - DateTime.toEpochMillis(used) < Duration.toMillis(USE_INTERVAL)))
+  })
+
   return ApiTokens.of({
     issue: (input) =>
       Effect.gen(function*() {
@@ -81,8 +88,10 @@ export const make = Effect.gen(function*() {
         }`.pipe(mapErrors("ApiTokens.issue"))
         return { apiToken, token }
       }),
-    findByToken: (token) =>
-      select(sql`token_hash = ${Tokens.digest(token)}`).pipe(Effect.map(Arr.head), mapErrors("ApiTokens.findByToken")),
+    findByToken: (token) => {
+      const hash = Tokens.digest(token)
+      return remembered(hash, select(sql`token_hash = ${hash}`).pipe(Effect.map(Arr.head), mapErrors("ApiTokens.findByToken")))
+    },
     list: (account) =>
       select(sql`account_id = ${account}`, sql.literal("ORDER BY created_at DESC, id DESC")).pipe(mapErrors("ApiTokens.list")),
     revoke: (account, id, now) =>
@@ -93,7 +102,7 @@ export const make = Effect.gen(function*() {
       ),
     touch: (id, now) =>
       sql`UPDATE baton_api_tokens SET last_used_at = ${millis(now)}
-          WHERE id = ${id} AND (last_used_at IS NULL OR last_used_at <= ${millis(now) - Duration.toMillis(TOUCH_INTERVAL)})`.pipe(
+          WHERE id = ${id} AND (last_used_at IS NULL OR last_used_at <= ${millis(now) - Duration.toMillis(USE_INTERVAL)})`.pipe(
         Effect.asVoid,
         mapErrors("ApiTokens.touch")
       )

@@ -4,12 +4,13 @@ import { Clock, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { AttemptState, type Factor, lockFor, noAttempts } from "../../domain/identity/Lockout.js"
 import { normaliseRecoveryCode, RECOVERY_CODE_COUNT } from "../../domain/identity/SecondFactor.js"
 import { ContractViolation } from "../../domain/shared/Defects.js"
-import { Credentials } from "../../orchestration/identity/Credentials.js"
+import { Credentials, type TotpState } from "../../orchestration/identity/Credentials.js"
 import { isCommon } from "../crypto/CommonPasswords.js"
 import { PasswordHashing } from "../crypto/PasswordHashing.js"
 import { SecretBox } from "../crypto/SecretBox.js"
 import { digest, recoveryCode } from "../crypto/Tokens.js"
 import { TotpCodes } from "../crypto/TotpCodes.js"
+import * as CommittedReads from "./CommittedReads.js"
 import { mapErrors, SqlNullableNumber, SqlNumber } from "./SqlErrors.js"
 
 const AttemptRow = Schema.Struct({ failures: SqlNumber, locked_until: SqlNullableNumber })
@@ -59,6 +60,8 @@ export const make = Effect.gen(function*() {
   })
   const subjectOf = (subject: string, factor: Factor) => ({ subject: digest(subject), factor })
 
+  const rememberedTotp = yield* CommittedReads.remember<Option.Option<TotpState>>()
+
   return Credentials.of({
     verifyPassword: (account, password) =>
       Effect.gen(function*() {
@@ -106,9 +109,12 @@ export const make = Effect.gen(function*() {
       )
     },
     totp: (account) =>
-      findTotp(account).pipe(
-        Effect.map(Option.map((row) => ({ status: row.status, lastAcceptedStep: Option.fromNullable(row.last_step) }))),
-        mapErrors("Credentials.totp")
+      rememberedTotp(
+        account,
+        findTotp(account).pipe(
+          Effect.map(Option.map((row) => ({ status: row.status, lastAcceptedStep: Option.fromNullable(row.last_step) }))),
+          mapErrors("Credentials.totp")
+        )
       ),
     startTotp: (account, label, issuer) =>
       Effect.gen(function*() {

@@ -6,6 +6,7 @@ import { builtInRoles, type EffectiveGrant, findBuiltIn, Role, RoleName } from "
 import { InvariantViolation } from "../../domain/shared/Defects.js"
 import { AccountId, TenantId } from "../../domain/shared/Ids.js"
 import { Roles } from "../../orchestration/access/Roles.js"
+import * as CommittedReads from "./CommittedReads.js"
 import { mapErrors } from "./SqlErrors.js"
 
 const PLATFORM = ""
@@ -56,6 +57,8 @@ export const make = Effect.gen(function*() {
       sql`SELECT account_id FROM baton_role_grants WHERE tenant_id = ${tenant} AND role = ${role} ORDER BY account_id`
   })
 
+  const rememberedGrants = yield* CommittedReads.remember<ReadonlyArray<EffectiveGrant>>()
+
   return Roles.of({
     define: (role) =>
       sql`INSERT INTO baton_roles ${
@@ -85,7 +88,7 @@ export const make = Effect.gen(function*() {
         Effect.map((rows) => rows.length),
         mapErrors("Roles.revokeAllIn")
       ),
-    grantsOf: (account) => grantsOf(account).pipe(mapErrors("Roles.grantsOf"), Effect.flatMap(Effect.forEach(toGrant))),
+    grantsOf: (account) => rememberedGrants(account, grantsOf(account).pipe(mapErrors("Roles.grantsOf"), Effect.flatMap(Effect.forEach(toGrant)))),
     holders: (role, tenant) => holders({ role, tenant: where(tenant) }).pipe(Effect.map((rows) => rows.map((r) => r.account_id)), mapErrors("Roles.holders"))
   })
 })

@@ -1,13 +1,14 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import type * as Statement from "@effect/sql/Statement"
-import { Array as Arr, DateTime, Effect, Layer, Option, Schema } from "effect"
+import { Array as Arr, DateTime, Duration, Effect, Layer, Option, Schema } from "effect"
 import { Challenge, ChallengeId } from "../../domain/identity/Challenge.js"
-import { Device, Session } from "../../domain/identity/Session.js"
+import { Device, Session, TOUCH_INTERVAL } from "../../domain/identity/Session.js"
 import { ContractViolation } from "../../domain/shared/Defects.js"
 import { SessionId } from "../../domain/shared/Ids.js"
 import { Sessions } from "../../orchestration/identity/Sessions.js"
 import { Ids } from "../../orchestration/shared/Ids.js"
 import * as Tokens from "../crypto/Tokens.js"
+import * as CommittedReads from "./CommittedReads.js"
 import { mapErrors, SqlNumber } from "./SqlErrors.js"
 
 /** What `countChallengeAttempt` answers for a challenge that is gone (consumed): no attempts left. */
@@ -84,6 +85,13 @@ export const make = Effect.gen(function*() {
     sql`SELECT id, account_id, kind, auth_epoch, user_agent, ip, created_at, last_seen_at, authenticated_at, expires_at, revoked_at
         FROM baton_sessions WHERE ${where} ${order}`.pipe(Effect.flatMap(decodeSessions), Effect.map(Arr.map(toSession)))
 
+  // the stamp written without a bump is trusted only while it is too young to be written again
+  const touchMillis = Duration.toMillis(TOUCH_INTERVAL)
+  const remembered = yield* CommittedReads.remember<Option.Option<Session>>({
+    keep: Option.isSome,
+    fresh: (session, now) => Option.exists(session, (s) => now - DateTime.toEpochMillis(s.lastSeenAt) < touchMillis)
+  })
+
   return Sessions.of({
     open: (input) =>
       Effect.gen(function*() {
@@ -105,10 +113,12 @@ export const make = Effect.gen(function*() {
         }`.pipe(mapErrors("Sessions.open"))
         return { session, token }
       }),
-    findByToken: (token) =>
-      sessionsWhere(sql`token_hash = ${Tokens.digest(token)}`).pipe(Effect.map(Arr.head), mapErrors("Sessions.findByToken")),
+    findByToken: (token) => {
+      const hash = Tokens.digest(token)
+      return remembered(hash, sessionsWhere(sql`token_hash = ${hash}`).pipe(Effect.map(Arr.head), mapErrors("Sessions.findByToken")))
+    },
     find: (account, id) =>
-      sessionsWhere(sql`id = ${id} AND account_id = ${account}`).pipe(Effect.map(Arr.head), mapErrors("Sessions.find")),
+      remembered(`${account}/${id}`, sessionsWhere(sql`id = ${id} AND account_id = ${account}`).pipe(Effect.map(Arr.head), mapErrors("Sessions.find"))),
     list: (account, now) =>
       sessionsWhere(
         sql`account_id = ${account} AND revoked_at IS NULL AND expires_at > ${millis(now)}`,

@@ -6,6 +6,7 @@ import { TenantId } from "../../domain/shared/Ids.js"
 import { Json } from "../../domain/shared/Json.js"
 import { Settings } from "../../orchestration/settings/Settings.js"
 import { fromStore } from "../settings/SettingsStore.js"
+import * as CommittedReads from "./CommittedReads.js"
 import { mapErrors } from "./SqlErrors.js"
 
 /** The platform-wide value is stored with an empty tenant id (a primary key column cannot be NULL). */
@@ -30,20 +31,27 @@ export const make = Effect.gen(function*() {
       sql`SELECT key, tenant_id, value FROM baton_settings WHERE tenant_id = ${PLATFORM} OR tenant_id = ${tenant}`
   })
 
+  const remembered = yield* CommittedReads.remember<ReadonlyArray<StoredSetting>>()
+
   return fromStore({
-    stored: (tenant) =>
-      findStored(Option.getOrElse(tenant, () => PLATFORM)).pipe(
-        Effect.map((rows) =>
-          rows.map((row) =>
-            StoredSetting.make({
-              key: row.key,
-              tenantId: row.tenant_id === PLATFORM ? Option.none() : Option.some(TenantId.make(row.tenant_id)),
-              value: row.value
-            }, valueDecoded)
-          )
-        ),
-        mapErrors("Settings.stored")
-      ),
+    stored: (tenant) => {
+      const key = Option.getOrElse(tenant, () => PLATFORM)
+      return remembered(
+        key,
+        findStored(key).pipe(
+          Effect.map((rows) =>
+            rows.map((row) =>
+              StoredSetting.make({
+                key: row.key,
+                tenantId: row.tenant_id === PLATFORM ? Option.none() : Option.some(TenantId.make(row.tenant_id)),
+                value: row.value
+              }, valueDecoded)
+            )
+          ),
+          mapErrors("Settings.stored")
+        )
+      )
+    },
     put: (key, tenant, value) =>
       Clock.currentTimeMillis.pipe(
         Effect.flatMap((now) =>

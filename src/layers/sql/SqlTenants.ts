@@ -3,6 +3,7 @@ import * as SqlSchema from "@effect/sql/SqlSchema"
 import { DateTime, Effect, Layer, Option, Schema } from "effect"
 import { Tenant } from "../../domain/identity/Tenant.js"
 import { Tenants } from "../../orchestration/identity/Tenants.js"
+import * as CommittedReads from "./CommittedReads.js"
 import { mapErrors, SqlNumber } from "./SqlErrors.js"
 
 const Row = Schema.Struct({
@@ -38,12 +39,14 @@ export const make = Effect.gen(function*() {
     execute: (ids) => sql`SELECT id, name, status, created_at FROM baton_tenants WHERE ${sql.in("id", ids)} ORDER BY id`
   })
 
+  const remembered = yield* CommittedReads.remember<Option.Option<Tenant>>()
+
   return Tenants.of({
     create: (tenant) =>
       sql`INSERT INTO baton_tenants ${
         sql.insert({ id: tenant.id, name: tenant.name, status: tenant.status, created_at: DateTime.toEpochMillis(tenant.createdAt) })
       } ON CONFLICT (id) DO NOTHING RETURNING id`.pipe(Effect.map((rows) => rows.length > 0), mapErrors("Tenants.create")),
-    find: (id) => findById(id).pipe(Effect.map(Option.map(toTenant)), mapErrors("Tenants.find")),
+    find: (id) => remembered(id, findById(id).pipe(Effect.map(Option.map(toTenant)), mapErrors("Tenants.find"))),
     list: (only) =>
       (only === undefined ? findAll(undefined) : only.length === 0 ? Effect.succeed([]) : findSome(only)).pipe(
         Effect.map((rows) => rows.map(toTenant)),

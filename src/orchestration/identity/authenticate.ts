@@ -1,5 +1,5 @@
 import { DateTime, Duration, Effect, Option } from "effect"
-import { TOKEN_PREFIX, tokenInvalidity } from "../../domain/identity/ApiToken.js"
+import { shouldRecordUse, TOKEN_PREFIX, tokenInvalidity } from "../../domain/identity/ApiToken.js"
 import { audit } from "../../domain/identity/AuthIntents.js"
 import { SessionInvalid, Valid } from "../../domain/identity/AuthOutcomes.js"
 import { type Device, type InvalidReason, invalidity, shouldTouch } from "../../domain/identity/Session.js"
@@ -11,6 +11,9 @@ import { Settings } from "../settings/Settings.js"
 import { Accounts } from "./Accounts.js"
 import { ApiTokens } from "./ApiTokens.js"
 import { Sessions } from "./Sessions.js"
+
+/** The actor is built from values the repositories have decoded: no second validation (≈ 50 µs a request). */
+const decoded = { disableValidation: true } as const
 
 /**
  * Who a bearer token (a session's or an API token's) authenticates: `Valid { actor } |
@@ -34,8 +37,8 @@ export const authenticate = Effect.fn("Identity.authenticate")(function*(bearer:
     const account = yield* accounts.findById(token.value.accountId)
     const reason = Option.isNone(account) ? Option.some("accountNotActive" as const) : tokenInvalidity(token.value, account.value, now)
     if (Option.isSome(reason)) return yield* invalid(reason.value, token.value.accountId)
-    yield* tokens.touch(token.value.id, now)
-    return new Valid({ actor: new ApiTokenActor({ accountId: token.value.accountId, tokenId: token.value.id, scopes: token.value.scopes }) })
+    if (shouldRecordUse(token.value, now)) yield* tokens.touch(token.value.id, now)
+    return new Valid({ actor: new ApiTokenActor({ accountId: token.value.accountId, tokenId: token.value.id, scopes: token.value.scopes }, decoded) }, decoded)
   }
 
   const sessions = yield* Sessions
@@ -47,6 +50,6 @@ export const authenticate = Effect.fn("Identity.authenticate")(function*(bearer:
   if (Option.isSome(reason)) return yield* invalid(reason.value, session.value.accountId)
   if (shouldTouch(session.value, now)) yield* sessions.touch(session.value.id, now)
   return new Valid({
-    actor: new AccountActor({ accountId: session.value.accountId, sessionId: session.value.id, restricted: session.value.kind === "restricted" })
-  })
+    actor: new AccountActor({ accountId: session.value.accountId, sessionId: session.value.id, restricted: session.value.kind === "restricted" }, decoded)
+  }, decoded)
 })

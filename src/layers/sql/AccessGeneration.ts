@@ -1,0 +1,46 @@
+import * as SqlClient from "@effect/sql/SqlClient"
+import Sqlite from "better-sqlite3"
+import { Context, Effect, Layer } from "effect"
+
+/**
+ * The access generation of a SQLite database: a number its triggers bump in the same transaction
+ * as every committed change to the rows authentication and authorization read (see
+ * `migrations/AccessGeneration.ts`), whoever writes. It is read on a connection of its own, which
+ * sees committed data only: a value unchanged since a row was read means that row is unchanged.
+ */
+export class AccessGeneration extends Context.Tag("baton/layers/sql/AccessGeneration")<AccessGeneration, {
+  /** The committed generation now; `undefined` when it cannot be read (nothing is trusted then). */
+  readonly current: Effect.Effect<number | undefined>
+}>() {}
+
+const query = "SELECT value FROM baton_access_generation WHERE id = 1"
+
+/**
+ * The generation of the SQLite file `filename`, read synchronously (a few microseconds) on a
+ * second connection opened after the main one. Until the migration has created the table, it is
+ * `undefined`.
+ */
+export const layerSqlite = (filename: string): Layer.Layer<AccessGeneration, never, SqlClient.SqlClient> =>
+  Layer.scoped(
+    AccessGeneration,
+    Effect.gen(function*() {
+      yield* SqlClient.SqlClient
+      const db = yield* Effect.acquireRelease(
+        Effect.sync(() => new Sqlite(filename, { readonly: true, fileMustExist: true })),
+        (db) => Effect.sync(() => db.close())
+      )
+      let statement: Sqlite.Statement<[], number> | undefined
+      const read = () => {
+        try {
+          statement ??= db.prepare<[], number>(query).pluck()
+          return statement.get()
+        } catch {
+          return undefined
+        }
+      }
+      return AccessGeneration.of({ current: Effect.sync(read) })
+    })
+  )
+
+/** No generation (a database no second connection can see): every read goes to the database. */
+export const layerNone: Layer.Layer<AccessGeneration> = Layer.succeed(AccessGeneration, AccessGeneration.of({ current: Effect.succeed(undefined) }))

@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import * as SqlClient from "@effect/sql/SqlClient"
+import { assert, describe, it } from "@effect/vitest"
+import Sqlite from "better-sqlite3"
+import { DateTime, Effect, Layer, Option, TestClock } from "effect"
+import { Account } from "../../../src/domain/identity/Account.js"
+import { Email } from "../../../src/domain/identity/Email.js"
+import { Device } from "../../../src/domain/identity/Session.js"
+import { Tenant } from "../../../src/domain/identity/Tenant.js"
+import { RoleGrant, RoleName } from "../../../src/domain/access/Role.js"
+import { SessionIdleTimeoutMinutes } from "../../../src/domain/settings/Catalogue.js"
+import { AccountId, TenantId } from "../../../src/domain/shared/Ids.js"
+import * as CryptoKit from "../../../src/layers/crypto/CryptoKit.js"
+import * as RecordingNotificationChannels from "../../../src/layers/memory/RecordingNotificationChannels.js"
+import * as Database from "../../../src/layers/sql/Database.js"
+import * as Migrations from "../../../src/layers/sql/Migrations.js"
+import * as SqlPorts from "../../../src/layers/sql/SqlPorts.js"
+import { Roles } from "../../../src/orchestration/access/Roles.js"
+import { Accounts } from "../../../src/orchestration/identity/Accounts.js"
+import { ApiTokens } from "../../../src/orchestration/identity/ApiTokens.js"
+import { authenticate } from "../../../src/orchestration/identity/authenticate.js"
+import { Credentials } from "../../../src/orchestration/identity/Credentials.js"
+import { Sessions } from "../../../src/orchestration/identity/Sessions.js"
+import { Tenants } from "../../../src/orchestration/identity/Tenants.js"
+import { Settings } from "../../../src/orchestration/settings/Settings.js"
+
+/** A migrated SQLite file, the ports over it, and a second connection of its own (another process: the CLI). */
+const onFile = <A, E, R>(use: (other: Sqlite.Database) => Effect.Effect<A, E, R>) =>
+  Effect.acquireRelease(Effect.sync(() => mkdtempSync(join(tmpdir(), "baton-committed-"))), (dir) =>
+    Effect.sync(() => rmSync(dir, { recursive: true, force: true }))).pipe(
+      Effect.flatMap((dir) => {
+        const file = join(dir, "baton.db")
+        const ports = SqlPorts.layer.pipe(
+          Layer.provideMerge(RecordingNotificationChannels.layer()),
+          Layer.provide(CryptoKit.layerEphemeral()),
+          Layer.provideMerge(Migrations.layer.pipe(Layer.provideMerge(Database.sqlite(file)))),
+          Layer.orDie
+        )
+        return Effect.acquireRelease(Effect.sync(() => new Sqlite(file)), (db) => Effect.sync(() => db.close())).pipe(
+          Effect.flatMap(use),
+          Effect.provide(ports)
+        )
+      }),
+      Effect.scoped
+    )
+
+const generationOf = (db: Sqlite.Database) => db.prepare<[], number>("SELECT value FROM baton_access_generation").pluck().get()!
+const device = new Device({ userAgent: "curl/8.5.0", ip: "203.0.113.7" })
+const ada = AccountId.make("account-ada")
+const epoch = DateTime.unsafeMake(1_700_000_000_000)
+
+const createAda = Effect.flatMap(Accounts, (accounts) =>
+  accounts.create(new Account({ id: ada, email: Email.make("ada@example.com"), displayName: "Ada", status: "active", authEpoch: 0, createdAt: epoch })))
+
+const openSession = (now: DateTime.Utc) =>
+  Effect.flatMap(Sessions, (sessions) =>
+    sessions.open({ accountId: ada, kind: "full", authEpoch: 0, device, now, expiresAt: DateTime.add(now, { hours: 12 }) }))
+
+describe("CommittedReads over SQLite", () => {
+  it.live("every change that can end a credential or change a decision bumps the generation; touches and logins do not", () =>
+    onFile((other) =>
+      Effect.gen(function*() {
+        const now = yield* DateTime.now
+        const bumps = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+          Effect.gen(function*() {
+            const before = generationOf(other)
+            const result = yield* effect
+            return { moved: generationOf(other) - before, result }
+          })
+        const sessions = yield* Sessions
+        const tokens = yield* ApiTokens
+        const accounts = yield* Accounts
+
+        assert.strictEqual((yield* bumps(createAda)).moved, 1)
+        const { moved: opened, result: { session } } = yield* bumps(openSession(now))
+        assert.strictEqual(opened, 0)
+        assert.strictEqual((yield* bumps(sessions.touch(session.id, DateTime.add(now, { minutes: 2 })))).moved, 0)
+        const { moved: issued, result: { apiToken } } = yield* bumps(tokens.issue({ accountId: ada, name: "ci", scopes: [], now, expiresAt: Option.none() }))
+        assert.strictEqual(issued, 0)
+        assert.strictEqual((yield* bumps(tokens.touch(apiToken.id, now))).moved, 0)
+        assert.strictEqual((yield* bumps(tokens.revoke(ada, apiToken.id, now))).moved, 1)
+        assert.strictEqual((yield* bumps(sessions.reauthenticated(session.id, now, 0))).moved, 1)
+        assert.strictEqual((yield* bumps(sessions.revoke(ada, "all", now))).moved, 1)
+        assert.strictEqual((yield* bumps(accounts.bumpEpoch(ada))).moved, 1)
+        assert.strictEqual((yield* bumps(accounts.setStatus(ada, "suspended"))).moved, 1)
+        assert.strictEqual((yield* bumps(Effect.flatMap(Credentials, (c) => c.startTotp(ada, "ada", "baton")))).moved, 1)
+        const tenant = TenantId.make("acme")
+        assert.strictEqual((yield* bumps(Effect.flatMap(Tenants, (t) => t.create(new Tenant({ id: tenant, name: "Acme", status: "active", createdAt: now }))))).moved, 1)
+        assert.strictEqual((yield* bumps(Effect.flatMap(Tenants, (t) => t.setStatus(tenant, "suspended")))).moved, 1)
+        const grant = new RoleGrant({ accountId: ada, role: RoleName.make("tenant-member"), tenantId: Option.some(tenant), grantedAt: now })
+        assert.strictEqual((yield* bumps(Effect.flatMap(Roles, (r) => r.grant(grant)))).moved, 1)
+        assert.strictEqual((yield* bumps(Effect.flatMap(Roles, (r) => r.revokeAllIn(ada, tenant)))).moved, 1)
+        assert.strictEqual((yield* bumps(Effect.flatMap(Settings, (s) => s.put(SessionIdleTimeoutMinutes.key, Option.none(), 20)))).moved, 1)
+      })))
+
+  it.live("a remembered row is served from memory until the generation moves", () =>
+    onFile((other) =>
+      Effect.gen(function*() {
+        yield* createAda
+        const accounts = yield* Accounts
+        assert.strictEqual(Option.getOrThrow(yield* accounts.findById(ada)).displayName, "Ada")
+        // a change whose bump is taken back: only memory can still answer "Ada"
+        other.prepare("UPDATE baton_accounts SET display_name = 'Ada L.' WHERE id = ?").run(ada)
+        other.prepare("UPDATE baton_access_generation SET value = value - 1").run()
+        assert.strictEqual(Option.getOrThrow(yield* accounts.findById(ada)).displayName, "Ada")
+        other.prepare("UPDATE baton_access_generation SET value = value + 1").run()
+        assert.strictEqual(Option.getOrThrow(yield* accounts.findById(ada)).displayName, "Ada L.")
+      })))
+
+  it.live("a session revoked or an account suspended by another process fails the very next authentication", () =>
+    onFile((other) =>
+      Effect.gen(function*() {
+        yield* createAda
+        const first = yield* openSession(yield* DateTime.now)
+        const second = yield* openSession(yield* DateTime.now)
+        for (let n = 0; n < 3; n++) assert.strictEqual((yield* authenticate(first.token, device))._tag, "Valid")
+        assert.strictEqual((yield* authenticate(second.token, device))._tag, "Valid")
+
+        other.prepare("UPDATE baton_sessions SET revoked_at = ? WHERE id = ?").run(Date.now(), first.session.id)
+        const revoked = yield* authenticate(first.token, device)
+        assert.strictEqual(revoked._tag === "SessionInvalid" ? revoked.reason : revoked._tag, "revoked")
+
+        assert.strictEqual((yield* authenticate(second.token, device))._tag, "Valid")
+        other.prepare("UPDATE baton_accounts SET status = 'suspended' WHERE id = ?").run(ada)
+        const suspended = yield* authenticate(second.token, device)
+        assert.strictEqual(suspended._tag === "SessionInvalid" ? suspended.reason : suspended._tag, "accountNotActive")
+      })))
+
+  it.live("reads inside a transaction see the transaction's own writes, not memory", () =>
+    onFile(() =>
+      Effect.gen(function*() {
+        yield* createAda
+        const accounts = yield* Accounts
+        const sql = yield* SqlClient.SqlClient
+        assert.strictEqual(Option.getOrThrow(yield* accounts.findById(ada)).status, "active")
+        const inside = yield* Effect.gen(function*() {
+          yield* accounts.setStatus(ada, "suspended")
+          const seen = Option.getOrThrow(yield* accounts.findById(ada)).status
+          return yield* Effect.fail(seen)
+        }).pipe(sql.withTransaction, Effect.flip)
+        assert.strictEqual(inside, "suspended")
+        assert.strictEqual(Option.getOrThrow(yield* accounts.findById(ada)).status, "active")
+      })))
+
+  it.effect("a remembered session is trusted only while its last-seen stamp is under a minute old", () =>
+    onFile(() =>
+      Effect.gen(function*() {
+        yield* TestClock.setTime(1_700_000_000_000)
+        yield* createAda
+        const sessions = yield* Sessions
+        const { session, token } = yield* openSession(yield* DateTime.now)
+        assert.deepStrictEqual(Option.map(yield* sessions.findByToken(token), (s) => s.lastSeenAt), Option.some(session.lastSeenAt))
+        yield* TestClock.adjust("61 seconds")
+        const later = yield* DateTime.now
+        yield* sessions.touch(session.id, later)
+        assert.deepStrictEqual(Option.map(yield* sessions.findByToken(token), (s) => s.lastSeenAt), Option.some(later))
+      })))
+})
