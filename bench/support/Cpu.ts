@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process"
-import { readFileSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { setTimeout as sleep } from "node:timers/promises"
 
 const utimeField = 11
@@ -27,6 +27,24 @@ export const processCpuSeconds = (pid: number): number => {
   if (stat === undefined) return Number.NaN
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
   return (Number(fields[utimeField]) + Number(fields[stimeField])) / clockTicksPerSecond
+}
+
+/** CPU seconds each thread of process `pid` has used so far, with the thread's name. */
+export const threadCpuSeconds = (pid: number): ReadonlyArray<{ readonly thread: string; readonly seconds: number }> => {
+  const tasks = (() => {
+    try {
+      return readdirSync(`/proc/${pid}/task`)
+    } catch {
+      return []
+    }
+  })()
+  return tasks.flatMap((task) => {
+    const stat = readProc(`/proc/${pid}/task/${task}/stat`)
+    if (stat === undefined) return []
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+    const thread = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"))
+    return [{ thread, seconds: (Number(fields[utimeField]) + Number(fields[stimeField])) / clockTicksPerSecond }]
+  })
 }
 
 /** CPU seconds every process on the machine has used so far (all cores, idle and I/O wait excluded). */

@@ -5,7 +5,7 @@ import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { setTimeout as sleep } from "node:timers/promises"
-import { processCpuSeconds } from "./Cpu.js"
+import { processCpuSeconds, threadCpuSeconds } from "./Cpu.js"
 
 /** A server to benchmark: a TypeScript entry point started as its own Node process. */
 export interface ServerSpec {
@@ -22,6 +22,8 @@ export interface RunningServer {
   readonly url: string
   /** CPU seconds the server process has used so far. */
   readonly cpuSeconds: () => number
+  /** CPU seconds each thread of the server process has used so far, by thread name (`node`, `libuv-worker`, …). */
+  readonly threadCpuSeconds: () => ReadonlyArray<{ readonly thread: string; readonly seconds: number }>
   readonly signal: (signal: NodeJS.Signals) => void
   readonly stop: () => Promise<void>
 }
@@ -104,7 +106,8 @@ export const startServer = async (spec: ServerSpec): Promise<RunningServer> => {
     url,
     stop,
     signal: (signal) => child.kill(signal),
-    cpuSeconds: () => (child.pid === undefined ? Number.NaN : processCpuSeconds(child.pid))
+    cpuSeconds: () => (child.pid === undefined ? Number.NaN : processCpuSeconds(child.pid)),
+    threadCpuSeconds: () => (child.pid === undefined ? [] : threadCpuSeconds(child.pid))
   }
 }
 

@@ -14,9 +14,15 @@ const file = join(await mkdtemp(join(tmpdir(), "baton-profile-")), "me.cpuprofil
 const server = await startServer({ ...batonWithAdmin, nodeArgs: ["--import", hook], env: { ...batonWithAdmin.env, BENCH_PROFILE_FILE: file } })
 try {
   const base = serverRoot(server.url)
+  if (path.startsWith("/tenants/bench")) {
+    const authorization = `Bearer ${await sessionToken(base)}`
+    const h = { ...json, authorization }
+    await fetch(`${base}/tenants`, { method: "POST", headers: h, body: JSON.stringify({ id: "bench", name: "Bench" }) })
+    for (let n = 0; n < 20; n++) await fetch(`${base}/tenants/bench/members`, { method: "POST", headers: h, body: JSON.stringify({ email: `m${n}@example.com`, displayName: `M ${n}`, role: "tenant-member" }) })
+  }
   const login = path === "/auth/login"
   const load = login
-    ? { url: `${base}${path}`, connections: 8, method: "POST", headers: json, body: loginBody } as const
+    ? { url: `${base}${path}`, connections: Number(process.env.CONNECTIONS ?? 8), method: "POST", headers: json, body: loginBody } as const
     : { url: `${base}${path}`, connections: 50, headers: { authorization: `Bearer ${await sessionToken(base)}` } }
   await requestsPerSecond({ ...load, seconds: 2 })
   server.signal("SIGUSR2")

@@ -6,6 +6,7 @@ import { Account } from "../../domain/identity/Account.js"
 import { Member, Membership } from "../../domain/identity/Membership.js"
 import { AccountId, TenantId } from "../../domain/shared/Ids.js"
 import { Memberships } from "../../orchestration/identity/Memberships.js"
+import * as CommittedReads from "./CommittedReads.js"
 import { mapErrors, SqlNumber } from "./SqlErrors.js"
 
 /** Members are built from rows their schemas have just decoded: validating them again is waste. */
@@ -70,6 +71,9 @@ export const make = Effect.gen(function*() {
       )
     })
 
+  // a page is made of memberships, accounts and grants: all watched by the access generation
+  const rememberedPages = yield* CommittedReads.remember<ReadonlyArray<Member>>({ capacity: 1_000 })
+
   return Memberships.of({
     add: (membership) =>
       sql`INSERT INTO baton_memberships ${
@@ -80,7 +84,8 @@ export const make = Effect.gen(function*() {
         Effect.map(Option.map((row) => new Membership({ tenantId: row.tenant_id, accountId: row.account_id, joinedAt: row.joined_at }))),
         mapErrors("Memberships.find")
       ),
-    list: (tenant, request) => list(tenant, request).pipe(mapErrors("Memberships.list")),
+    list: (tenant, request) =>
+      rememberedPages(`${tenant}\u0000${request.after ?? ""}\u0000${request.limit}`, list(tenant, request).pipe(mapErrors("Memberships.list"))),
     remove: (tenant, account) =>
       sql`DELETE FROM baton_memberships WHERE tenant_id = ${tenant} AND account_id = ${account} RETURNING account_id`.pipe(
         Effect.map((rows) => rows.length > 0),

@@ -6,10 +6,10 @@ import { Outbox } from "../../orchestration/outbox/Outbox.js"
 import { mapErrors, SqlNullableNumber, SqlNumber } from "./SqlErrors.js"
 
 const EntryRow = Schema.Struct({
-  id: Schema.String,
+  id: OutboxEntry.fields.id,
   destination: Destination,
   intent: Schema.parseJson(Intent),
-  attempts: SqlNumber
+  attempts: Schema.compose(SqlNumber, OutboxEntry.fields.attempts)
 })
 
 const ListedRow = Schema.Struct({
@@ -21,8 +21,9 @@ const ListedRow = Schema.Struct({
 
 const StatsRow = Schema.Struct({ pending: SqlNumber, dead: SqlNumber, oldest: SqlNullableNumber })
 
+/** `EntryRow` has just decoded every field with the entry's own schemas: no second validation. */
 const toEntry = (row: typeof EntryRow.Type) =>
-  new OutboxEntry({ id: row.id, destination: row.destination, intent: row.intent, attempts: row.attempts })
+  new OutboxEntry({ id: row.id, destination: row.destination, intent: row.intent, attempts: row.attempts }, { disableValidation: true })
 
 const encodeIntent = Schema.encode(Schema.parseJson(Intent))
 

@@ -37,6 +37,9 @@ const open = Effect.fnUntraced(function*(account: Account, kind: SessionKind, de
   return { session: opened.session, sessionToken: Redacted.make(opened.token) }
 })
 
+/** The session comes checked from the repository: the outcome does not validate it again. */
+const checked = { disableValidation: true } as const
+
 /** A full session: `Authenticated`. */
 export const startSession = Effect.fn("Identity.startSession")(function*(
   account: Account,
@@ -44,10 +47,10 @@ export const startSession = Effect.fn("Identity.startSession")(function*(
   via: string,
   extra: { readonly recoveryCodesRemaining?: number } = {}
 ) {
-  return new Authenticated({ ...(yield* open(account, "full", device, via)), ...extra })
+  return new Authenticated({ ...(yield* open(account, "full", device, via)), ...extra }, checked)
 })
 
 /** A session that may only enrol the required second factor: `TotpEnrollmentRequired`. */
 export const startRestrictedSession = Effect.fn("Identity.startRestrictedSession")(function*(account: Account, device: Device) {
-  return new TotpEnrollmentRequired(yield* open(account, "restricted", device, "password"))
+  return new TotpEnrollmentRequired(yield* open(account, "restricted", device, "password"), checked)
 })

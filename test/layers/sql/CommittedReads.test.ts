@@ -8,6 +8,7 @@ import { DateTime, Effect, Layer, Option, TestClock } from "effect"
 import { Account } from "../../../src/domain/identity/Account.js"
 import { Email } from "../../../src/domain/identity/Email.js"
 import { Device } from "../../../src/domain/identity/Session.js"
+import { Membership } from "../../../src/domain/identity/Membership.js"
 import { Tenant } from "../../../src/domain/identity/Tenant.js"
 import { RoleGrant, RoleName } from "../../../src/domain/access/Role.js"
 import { SessionIdleTimeoutMinutes } from "../../../src/domain/settings/Catalogue.js"
@@ -22,6 +23,7 @@ import { Accounts } from "../../../src/orchestration/identity/Accounts.js"
 import { ApiTokens } from "../../../src/orchestration/identity/ApiTokens.js"
 import { authenticate } from "../../../src/orchestration/identity/authenticate.js"
 import { Credentials } from "../../../src/orchestration/identity/Credentials.js"
+import { Memberships } from "../../../src/orchestration/identity/Memberships.js"
 import { Sessions } from "../../../src/orchestration/identity/Sessions.js"
 import { Tenants } from "../../../src/orchestration/identity/Tenants.js"
 import { Settings } from "../../../src/orchestration/settings/Settings.js"
@@ -89,9 +91,12 @@ describe("CommittedReads over SQLite", () => {
         const tenant = TenantId.make("acme")
         assert.strictEqual((yield* bumps(Effect.flatMap(Tenants, (t) => t.create(new Tenant({ id: tenant, name: "Acme", status: "active", createdAt: now }))))).moved, 1)
         assert.strictEqual((yield* bumps(Effect.flatMap(Tenants, (t) => t.setStatus(tenant, "suspended")))).moved, 1)
+        const membership = new Membership({ tenantId: tenant, accountId: ada, joinedAt: now })
+        assert.strictEqual((yield* bumps(Effect.flatMap(Memberships, (m) => m.add(membership)))).moved, 1)
         const grant = new RoleGrant({ accountId: ada, role: RoleName.make("tenant-member"), tenantId: Option.some(tenant), grantedAt: now })
         assert.strictEqual((yield* bumps(Effect.flatMap(Roles, (r) => r.grant(grant)))).moved, 1)
         assert.strictEqual((yield* bumps(Effect.flatMap(Roles, (r) => r.revokeAllIn(ada, tenant)))).moved, 1)
+        assert.strictEqual((yield* bumps(Effect.flatMap(Memberships, (m) => m.remove(tenant, ada)))).moved, 1)
         assert.strictEqual((yield* bumps(Effect.flatMap(Settings, (s) => s.put(SessionIdleTimeoutMinutes.key, Option.none(), 20)))).moved, 1)
       })))
 

@@ -2,10 +2,11 @@ import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect } from "effect"
 
 /**
- * The rows a request's authentication and authorization read, and every change to them that can
- * end a credential or change a decision. Each such write bumps `baton_access_generation` in its
- * own transaction, whichever process makes it (the server, the CLI), so a reader that finds the
- * generation unchanged knows those rows are as it last read them.
+ * The rows a request's authentication and authorization read (and the member lists, made of
+ * them), and every change to them that can end a credential or change a decision. Each such
+ * write bumps `baton_access_generation` in its own transaction, whichever process makes it (the
+ * server, the CLI), so a reader that finds the generation unchanged knows those rows are as it
+ * last read them.
  *
  * Left out on purpose: inserts of sessions and API tokens (a login is not a revocation; absence is
  * never remembered), `baton_sessions.last_seen_at` and `baton_api_tokens.last_used_at` (written at
@@ -19,7 +20,8 @@ export const watched: ReadonlyArray<{ readonly table: string; readonly updateOf?
   { table: "baton_settings", insert: true },
   { table: "baton_tenants", insert: true },
   { table: "baton_roles", insert: true },
-  { table: "baton_role_grants", insert: true }
+  { table: "baton_role_grants", insert: true },
+  { table: "baton_memberships", insert: true }
 ]
 
 const bump = "UPDATE baton_access_generation SET value = value + 1 WHERE id = 1;"
