@@ -50,6 +50,13 @@ export const webhook: Config.Config<Option.Option<{ readonly url: URL; readonly 
     })
   )
 
+/**
+ * Whether tenants' webhook endpoints may be on loopback, private or link-local addresses
+ * (`BATON_WEBHOOK_PRIVATE_ADDRESSES=true`, for local development). Off by default: a tenant admin
+ * must not be able to make baton POST into the operator's own network.
+ */
+export const webhookPrivateAddresses = Config.boolean("BATON_WEBHOOK_PRIVATE_ADDRESSES").pipe(Config.withDefault(false))
+
 /** The outbox dispatcher's pace and retry budget. */
 export const dispatcher = Config.all({
   pollInterval: Config.integer("BATON_OUTBOX_POLL_MS").pipe(

@@ -1,6 +1,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import { Clock, type ConfigError, Duration, Effect, Layer, Option, Redacted } from "effect"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import { Clock, Config, type ConfigError, Duration, Effect, Layer, Option, Redacted } from "effect"
 import type { Channel } from "../../domain/notifications/Channels.js"
 import type { NotificationRecord } from "../../domain/notifications/NotificationIntent.js"
 import { DeliveryError } from "../../orchestration/notifications/DeliveryError.js"
@@ -8,11 +9,21 @@ import { NotificationChannels } from "../../orchestration/notifications/Notifica
 import * as BatonConfig from "../config/BatonConfig.js"
 import * as WebhookSignature from "../crypto/WebhookSignature.js"
 import { eventOf } from "./NotificationEvent.js"
+import { publicOnlyLookup, refusedLiteral } from "./PublicAddresses.js"
 
 export interface WebhookOptions {
   readonly url: URL
   readonly secret: Redacted.Redacted
   readonly timeout?: Duration.DurationInput
+}
+
+export interface EndpointOptions {
+  /**
+   * Whether tenants' endpoints may be on loopback, private or link-local addresses (local
+   * development; a private network whose every host trusts every tenant). Off: such an endpoint
+   * is refused at delivery, whether written as an address or as a name that resolves to one.
+   */
+  readonly privateAddresses: boolean
 }
 
 /** Secrets a notification carries for its recipient (a dropship's callback token) never reach the log. */
@@ -64,15 +75,24 @@ const webhookChannel = (client: HttpClient.HttpClient, options: WebhookOptions, 
     }
   }).pipe(
     Effect.catchTags({
-      RequestError: (error) => new DeliveryError({ channel, reason: error.message }),
+      RequestError: (error) =>
+        new DeliveryError({ channel, reason: error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message }),
       ResponseError: (error) => new DeliveryError({ channel, reason: error.message }),
       TimeoutException: () => new DeliveryError({ channel, reason: "timed out" })
     })
   )
 
-export const make = (webhook: Option.Option<WebhookOptions>) =>
+/**
+ * The log and webhook channels, and delivery to tenants' endpoints. The operator's webhook goes
+ * through the given client; tenants' endpoints, unless `privateAddresses`, through a client of
+ * their own whose every connection is checked to reach a public address (`PublicAddresses`).
+ */
+export const make = (webhook: Option.Option<WebhookOptions>, endpoints: EndpointOptions = { privateAddresses: false }) =>
   Effect.gen(function*() {
     const client = yield* HttpClient.HttpClient
+    const endpointClient = endpoints.privateAddresses
+      ? client
+      : yield* NodeHttpClient.make.pipe(Effect.provideService(NodeHttpClient.HttpAgent, yield* NodeHttpClient.makeAgent({ lookup: publicOnlyLookup })))
     const webhookDeliver = Option.map(webhook, (options) => webhookChannel(client, options))
     const configured: ReadonlyArray<Channel> = Option.isSome(webhookDeliver) ? ["log", "webhook"] : ["log"]
     return NotificationChannels.of({
@@ -85,19 +105,26 @@ export const make = (webhook: Option.Option<WebhookOptions>) =>
             onSome: (deliver) => deliver(record, deliveryId)
           }),
       deliverTo: (target, record, deliveryId) =>
-        Effect.suspend(() =>
-          URL.canParse(target.url)
-            ? webhookChannel(client, { url: new URL(target.url), secret: target.secret }, "endpoint")(record, deliveryId)
-            : new DeliveryError({ channel: "endpoint", reason: "not a URL" })
-        )
+        Effect.suspend(() => {
+          if (!URL.canParse(target.url)) return new DeliveryError({ channel: "endpoint", reason: "not a URL" })
+          const url = new URL(target.url)
+          const refused = endpoints.privateAddresses ? undefined : refusedLiteral(url.hostname)
+          return refused !== undefined
+            ? new DeliveryError({ channel: "endpoint", reason: `refused: ${refused}` })
+            : webhookChannel(endpointClient, { url, secret: target.secret }, "endpoint")(record, deliveryId)
+        })
     })
   })
 
 /** The channels of `options` (the log always; the webhook when given). */
-export const layer = (webhook: Option.Option<WebhookOptions>): Layer.Layer<NotificationChannels, never, HttpClient.HttpClient> =>
-  Layer.effect(NotificationChannels, make(webhook))
+export const layer = (
+  webhook: Option.Option<WebhookOptions>,
+  endpoints?: EndpointOptions
+): Layer.Layer<NotificationChannels, never, HttpClient.HttpClient> => Layer.scoped(NotificationChannels, make(webhook, endpoints))
 
-/** The channels from configuration (`BATON_WEBHOOK_URL`, `BATON_WEBHOOK_SECRET`). */
-export const layerConfig: Layer.Layer<NotificationChannels, ConfigError.ConfigError, HttpClient.HttpClient> =
-  Layer.unwrapEffect(Effect.map(BatonConfig.webhook, layer))
+/** The channels from configuration (`BATON_WEBHOOK_URL`, `BATON_WEBHOOK_SECRET`, `BATON_WEBHOOK_PRIVATE_ADDRESSES`). */
+export const layerConfig: Layer.Layer<NotificationChannels, ConfigError.ConfigError, HttpClient.HttpClient> = Layer.unwrapEffect(
+  Effect.map(Config.all([BatonConfig.webhook, BatonConfig.webhookPrivateAddresses]), ([webhook, privateAddresses]) =>
+    layer(webhook, { privateAddresses }))
+)
 

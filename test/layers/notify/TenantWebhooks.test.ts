@@ -1,16 +1,17 @@
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import { Duration, Effect, Layer, Option, Redacted } from "effect"
-import { NotificationIntent, OperationsAudience } from "../../../src/domain/notifications/NotificationIntent.js"
+import { DateTime, Duration, Effect, Layer, Option, Redacted } from "effect"
+import { NotificationIntent, NotificationRecord, OperationsAudience } from "../../../src/domain/notifications/NotificationIntent.js"
 import { DeliveryPolicy } from "../../../src/domain/outbox/DeliveryPolicy.js"
 import { SystemActor } from "../../../src/domain/shared/Actor.js"
-import { TenantId } from "../../../src/domain/shared/Ids.js"
+import { IntentId, TenantId } from "../../../src/domain/shared/Ids.js"
 import * as CryptoKit from "../../../src/layers/crypto/CryptoKit.js"
 import * as WebhookSignature from "../../../src/layers/crypto/WebhookSignature.js"
 import * as ConfiguredChannels from "../../../src/layers/notify/ConfiguredChannels.js"
 import * as OutboxDispatcher from "../../../src/layers/outbox/OutboxDispatcher.js"
 import * as SqlPorts from "../../../src/layers/sql/SqlPorts.js"
 import { addWebhookEndpoint } from "../../../src/orchestration/notifications/manageWebhookEndpoints.js"
+import { NotificationChannels } from "../../../src/orchestration/notifications/NotificationChannels.js"
 import { Notifications } from "../../../src/orchestration/notifications/Notifications.js"
 import { setSetting } from "../../../src/orchestration/settings/setSetting.js"
 import { createTenant } from "../../support/Access.js"
@@ -20,9 +21,12 @@ import * as WebhookReceiver from "../../support/WebhookReceiver.js"
 const system = new SystemActor({ component: "test" })
 const acme = TenantId.make("acme")
 
-/** The SQL ports on a fresh SQLite file, the real channels (no platform webhook) and a fast dispatcher. */
+/**
+ * The SQL ports on a fresh SQLite file, the real channels (no platform webhook; endpoints on
+ * loopback allowed, for the local receiver) and a fast dispatcher.
+ */
 const service = SqlPorts.layer.pipe(
-  Layer.provideMerge(ConfiguredChannels.layer(Option.none())),
+  Layer.provideMerge(ConfiguredChannels.layer(Option.none(), { privateAddresses: true })),
   Layer.provide(NodeHttpClient.layer),
   Layer.provide(CryptoKit.layerEphemeral()),
   Layer.provideMerge(sqlite),
@@ -66,4 +70,26 @@ describe("a tenant's webhook endpoint (SQLite, real HTTP, running dispatcher)", 
         assert.deepInclude(JSON.parse(last.body), { kind: "settings.changed", tenantId: "acme", data: { key: "tenants.registration.enabled", previous: null, value: false } })
       }).pipe(Effect.provide(service))
     }), 30_000)
+
+  it.scopedLive("by default, refuses endpoints on loopback, private or link-local addresses, written as addresses or as names", () =>
+    Effect.gen(function*() {
+      const receiver = yield* WebhookReceiver.make(() => 204)
+      const port = new URL(receiver.url).port
+      const channels = yield* NotificationChannels
+      const record = new NotificationRecord({
+        id: IntentId.make("intent-1"),
+        occurredAt: DateTime.unsafeMake(0),
+        intent: new NotificationIntent({ kind: "members.added", category: "info", audience: new OperationsAudience(), tenantId: acme, data: {} })
+      })
+      const reasonFor = (url: string) =>
+        channels.deliverTo({ url, secret: Redacted.make("whsec_0123456789abcdef0123456789abcdef") }, record, "delivery-1").pipe(
+          Effect.flip,
+          Effect.map((error) => error.reason)
+        )
+      assert.strictEqual(yield* reasonFor(receiver.url), "refused: 127.0.0.1 is not a public address")
+      assert.strictEqual(yield* reasonFor("https://169.254.169.254/latest/meta-data"), "refused: 169.254.169.254 is not a public address")
+      assert.strictEqual(yield* reasonFor(`http://[::ffff:127.0.0.1]:${port}/hooks`), "refused: ::ffff:7f00:1 is not a public address")
+      assert.match(yield* reasonFor(`http://localhost:${port}/hooks`), /localhost resolves to (127\.0\.0\.1|::1), which is not a public address/)
+      assert.deepStrictEqual(receiver.received(), [], "nothing reached the private receiver")
+    }).pipe(Effect.provide(ConfiguredChannels.layer(Option.none()).pipe(Layer.provide(NodeHttpClient.layer)))))
 })
