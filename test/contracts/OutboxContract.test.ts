@@ -1,12 +1,13 @@
+import * as SqlClient from "@effect/sql/SqlClient"
 import { assert, describe, it } from "@effect/vitest"
-import { DateTime, Effect } from "effect"
+import { DateTime, Effect, Schema } from "effect"
 import { AuditIntent, AuditRecord } from "../../src/domain/audit/AuditIntent.js"
 import { NotificationIntent, NotificationRecord, OperationsAudience } from "../../src/domain/notifications/NotificationIntent.js"
-import { endpointEntry, OutboxEntry } from "../../src/domain/outbox/OutboxEntry.js"
+import { endpointEntry, Intent, OutboxEntry } from "../../src/domain/outbox/OutboxEntry.js"
 import { SystemActor } from "../../src/domain/shared/Actor.js"
 import { IntentId, TenantId } from "../../src/domain/shared/Ids.js"
 import { Outbox } from "../../src/orchestration/outbox/Outbox.js"
-import { adapterFamilies } from "../support/Adapters.js"
+import { adapterFamilies, sqlAdapterFamilies } from "../support/Adapters.js"
 
 const entry = (n: number) => {
   const intent = new AuditRecord({
@@ -81,6 +82,54 @@ for (const family of adapterFamilies) {
         assert.deepStrictEqual(yield* outbox.stats, { pending: 1, dead: 0, oldestPendingAt: null })
         yield* outbox.append([entry(1)])
         assert.isNotNull((yield* outbox.stats).oldestPendingAt)
+      }).pipe(Effect.provide(family.layer)))
+  })
+}
+
+const vendorNotice = (token: string) =>
+  new NotificationRecord({
+    id: IntentId.make("intent-vendor"),
+    occurredAt: DateTime.unsafeMake(1_700_000_000_000),
+    intent: new NotificationIntent({
+      kind: "supply.dropship.purchaseOrder",
+      category: "operations",
+      audience: new OperationsAudience(),
+      tenantId: TenantId.make("acme"),
+      data: { quantity: 2, callbackToken: token, callbackUrl: `/vendor-callbacks/dropship/${token}` }
+    })
+  })
+
+for (const family of adapterFamilies) {
+  describe.skipIf(family.skip)(`Outbox recipient-only values: ${family.name}`, () => {
+    it.live("gives a notification's callback token back, as written, to the dispatcher that claims it", () =>
+      Effect.gen(function*() {
+        const outbox = yield* Outbox
+        const record = vendorNotice("tok_only-for-the-vendor")
+        yield* outbox.append([new OutboxEntry({ id: "intent-vendor:webhook", destination: "webhook", intent: record, attempts: 0 })])
+        const [claimed] = yield* outbox.claimDue({ now: later, leaseUntil: later + 1000, limit: 10 })
+        assert.deepStrictEqual(claimed?.intent, record)
+      }).pipe(Effect.provide(family.layer)))
+  })
+}
+
+for (const family of sqlAdapterFamilies) {
+  describe.skipIf(family.skip)(`Outbox storage: ${family.name}`, () => {
+    it.live("stores a notification's callback token sealed: the row never shows it, the port gives it back", () =>
+      Effect.gen(function*() {
+        const outbox = yield* Outbox
+        const sql = yield* SqlClient.SqlClient
+        const token = "tok_only-for-the-vendor"
+        yield* outbox.append([new OutboxEntry({ id: "intent-vendor:webhook", destination: "webhook", intent: vendorNotice(token), attempts: 0 })])
+        const [row] = yield* sql<{ intent: string }>`SELECT intent FROM baton_outbox`
+        assert.notInclude(row?.intent, token)
+        assert.include(row?.intent, `"quantity":2`)
+        yield* outbox.deadLetter("intent-vendor:webhook", 12, "gave up")
+        const [dead] = yield* outbox.list("dead", 10)
+        assert.deepStrictEqual(dead?.entry.intent, vendorNotice(token))
+        // a row written before values were sealed is delivered as it is
+        yield* sql`UPDATE baton_outbox SET intent = ${Schema.encodeSync(Schema.parseJson(Intent))(vendorNotice(token))}, status = 'pending'`
+        const [claimed] = yield* outbox.claimDue({ now: later, leaseUntil: later + 1000, limit: 10 })
+        assert.deepStrictEqual(claimed?.intent, vendorNotice(token))
       }).pipe(Effect.provide(family.layer)))
   })
 }

@@ -39,6 +39,12 @@ export class NotificationIntent extends Schema.Class<NotificationIntent>("Notifi
   data: JsonObject
 }) {}
 
+/**
+ * Keys of `data` whose values are for the recipient only (a dropship's single-use callback token
+ * and the URL carrying it): never written to the log, and sealed while they wait in the outbox.
+ */
+export const SECRET_DATA_KEYS: ReadonlySet<string> = new Set(["callbackToken", "callbackUrl"])
+
 /** A notification intent as recorded: with its id and time. */
 export class NotificationRecord extends Schema.TaggedClass<NotificationRecord>()("NotificationRecord", {
   id: IntentId,

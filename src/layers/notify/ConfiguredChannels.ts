@@ -3,7 +3,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { Clock, Config, type ConfigError, Duration, Effect, Layer, Option, Redacted } from "effect"
 import type { Channel } from "../../domain/notifications/Channels.js"
-import type { NotificationRecord } from "../../domain/notifications/NotificationIntent.js"
+import { type NotificationRecord, SECRET_DATA_KEYS } from "../../domain/notifications/NotificationIntent.js"
 import { DeliveryError } from "../../orchestration/notifications/DeliveryError.js"
 import { NotificationChannels } from "../../orchestration/notifications/NotificationChannels.js"
 import * as BatonConfig from "../config/BatonConfig.js"
@@ -27,8 +27,7 @@ export interface EndpointOptions {
 }
 
 /** Secrets a notification carries for its recipient (a dropship's callback token) never reach the log. */
-const secretKeys: ReadonlySet<string> = new Set(["callbackToken", "callbackUrl"])
-const withoutSecrets = (data: object) => JSON.stringify(data, (key, value: unknown) => (secretKeys.has(key) ? "[redacted]" : value))
+const withoutSecrets = (data: object) => JSON.stringify(data, (key, value: unknown) => (SECRET_DATA_KEYS.has(key) ? "[redacted]" : value))
 
 /** The log channel: one structured line per notification, on the operator's log (secrets redacted). */
 const logChannel = (record: NotificationRecord, deliveryId: string) => {

@@ -3,6 +3,8 @@ import * as SqlSchema from "@effect/sql/SqlSchema"
 import { Clock, Effect, Layer, Schema } from "effect"
 import { Destination, Intent, OutboxEntry } from "../../domain/outbox/OutboxEntry.js"
 import { Outbox } from "../../orchestration/outbox/Outbox.js"
+import { SecretBox } from "../crypto/SecretBox.js"
+import * as OutboxSecrets from "./OutboxSecrets.js"
 import { mapErrors, SqlNullableNumber, SqlNumber } from "./SqlErrors.js"
 
 const EntryRow = Schema.Struct({
@@ -27,8 +29,14 @@ const toEntry = (row: typeof EntryRow.Type) =>
 
 const encodeIntent = Schema.encode(Schema.parseJson(Intent))
 
+/**
+ * The outbox in `baton_outbox`. Recipient-only values of notifications (a dropship's callback
+ * token) are stored sealed (`OutboxSecrets`): at rest only; the port gives entries back as
+ * appended.
+ */
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
+  const box = yield* SecretBox
   // PostgreSQL lets concurrent dispatchers skip each other's rows; SQLite has one writer at a time.
   const skipLocked = sql.onDialectOrElse({ pg: () => sql.literal("FOR UPDATE SKIP LOCKED"), orElse: () => sql.literal("") })
 
@@ -72,7 +80,7 @@ export const make = Effect.gen(function*() {
         if (entries.length === 0) return
         const now = yield* Clock.currentTimeMillis
         const rows = yield* Effect.forEach(entries, (entry) =>
-          Effect.map(encodeIntent(entry.intent), (intent) => ({
+          Effect.map(Effect.flatMap(OutboxSecrets.seal(box, entry.intent), encodeIntent), (intent) => ({
             id: entry.id,
             destination: entry.destination,
             intent,
@@ -84,7 +92,10 @@ export const make = Effect.gen(function*() {
         yield* sql`INSERT INTO baton_outbox ${sql.insert(rows)} ON CONFLICT (id) DO NOTHING`
       }).pipe(mapErrors("Outbox.append")),
     claimDue: (options) =>
-      claim(options).pipe(Effect.map((rows) => rows.map(toEntry)), mapErrors("Outbox.claimDue")),
+      claim(options).pipe(
+        Effect.flatMap(Effect.forEach((row) => Effect.map(OutboxSecrets.open(box, row.intent), (intent) => toEntry({ ...row, intent })))),
+        mapErrors("Outbox.claimDue")
+      ),
     markDelivered: (id) => sql`DELETE FROM baton_outbox WHERE id = ${id}`.pipe(Effect.asVoid, mapErrors("Outbox.markDelivered")),
     reschedule: (id, attempts, at, error) =>
       sql`UPDATE baton_outbox SET attempts = ${attempts}, next_attempt_at = ${at}, last_error = ${error} WHERE id = ${id}`.pipe(
@@ -106,14 +117,14 @@ export const make = Effect.gen(function*() {
         ),
     list: (status, limit) =>
       list({ status, limit }).pipe(
-        Effect.map((rows) =>
-          rows.map((row) => ({
-            entry: toEntry(row),
+        Effect.flatMap(Effect.forEach((row) =>
+          Effect.map(OutboxSecrets.open(box, row.intent), (intent) => ({
+            entry: toEntry({ ...row, intent }),
             status: row.status,
             nextAttemptAt: row.next_attempt_at,
             lastError: row.last_error
           }))
-        ),
+        )),
         mapErrors("Outbox.list")
       ),
     stats: stats(undefined).pipe(
@@ -123,4 +134,4 @@ export const make = Effect.gen(function*() {
   })
 })
 
-export const layer: Layer.Layer<Outbox, never, SqlClient.SqlClient> = Layer.effect(Outbox, make)
+export const layer: Layer.Layer<Outbox, never, SqlClient.SqlClient | SecretBox> = Layer.effect(Outbox, make)
