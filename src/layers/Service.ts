@@ -17,6 +17,7 @@ import * as CheckoutSaga from "../orchestration/commerce/checkoutSaga.js"
 import * as DropshipSaga from "../orchestration/fulfilment/dropshipSaga.js"
 import * as ConfiguredDropshipPolicy from "./fulfilment/ConfiguredDropshipPolicy.js"
 import * as DropshipReconciler from "./fulfilment/DropshipReconciler.js"
+import * as RmaReconciler from "./returns/RmaReconciler.js"
 import * as RmaSaga from "../orchestration/returns/rmaSaga.js"
 import * as PaymentGateways from "./payment/PaymentGateways.js"
 
@@ -62,12 +63,13 @@ export const dropshipPolicy = ConfiguredDropshipPolicy.layerConfig
 /**
  * The durable workflow engine over the same SQL client (one runner in this process), with baton's
  * workflows registered (checkout, dropship fulfilment, returns); the dropship policy comes with it,
- * and unsettled dropships are woken once at start-up (`DropshipReconciler`).
+ * and unsettled dropships and waiting RMAs are woken once at start-up (`DropshipReconciler`,
+ * `RmaReconciler`).
  */
 export const workflowEngine = Layer.mergeAll(
   CheckoutSaga.layer.pipe(Layer.provide(payments)),
   DropshipReconciler.layer().pipe(Layer.provideMerge(DropshipSaga.layer)),
-  RmaSaga.layer
+  RmaReconciler.layer().pipe(Layer.provideMerge(RmaSaga.layer))
 ).pipe(
   Layer.provideMerge(WorkflowEngines.layerSql()),
   Layer.provideMerge(dropshipPolicy)

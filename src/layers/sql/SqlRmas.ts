@@ -1,12 +1,13 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import { DateTime, Effect, Layer, Option, Schema } from "effect"
 import { Rma } from "../../domain/returns/Rma.js"
-import type { TenantId } from "../../domain/shared/Ids.js"
-import { Rmas } from "../../orchestration/returns/Rmas.js"
+import { TenantId } from "../../domain/shared/Ids.js"
+import { AWAITING, Rmas } from "../../orchestration/returns/Rmas.js"
 import { mapErrors } from "./SqlErrors.js"
 import { byCode, decodeRows, JsonColumn } from "./SqlSupplyRows.js"
 
 const RmaRow = Schema.Struct({ rma: JsonColumn(Rma) })
+const TenantRmaRow = Schema.Struct({ tenant_id: TenantId, rma: JsonColumn(Rma) })
 const encode = Schema.encode(JsonColumn(Rma))
 
 export const make = Effect.gen(function*() {
@@ -63,6 +64,13 @@ export const make = Effect.gen(function*() {
       } ORDER BY ${id} LIMIT ${filter.limit}`.pipe(
         Effect.flatMap(decode),
         mapErrors("Rmas.list")
+      ),
+    awaiting: (limit) =>
+      sql`SELECT tenant_id, rma FROM baton_returns_rmas WHERE ${sql.in("state", AWAITING)}
+          ORDER BY requested_at, tenant_id, id LIMIT ${limit}`.pipe(
+        Effect.flatMap(decodeRows(TenantRmaRow)),
+        Effect.map((rows) => rows.map((row) => ({ tenantId: row.tenant_id, rma: row.rma }))),
+        mapErrors("Rmas.awaiting")
       )
   })
 })

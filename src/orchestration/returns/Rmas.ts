@@ -32,4 +32,12 @@ export class Rmas extends Context.Tag("baton/returns/Rmas")<Rmas, {
   readonly forSalesOrder: (tenant: TenantId, salesOrderId: SalesOrderId) => Effect.Effect<ReadonlyArray<Rma>, RepositoryError>
   /** RMAs matching the filter, in id order, at most `limit`. */
   readonly list: (tenant: TenantId, filter: RmaFilter) => Effect.Effect<ReadonlyArray<Rma>, RepositoryError>
+  /**
+   * RMAs of every tenant whose workflow is waiting (`Authorized`, `Received`, `Inspected`), oldest
+   * request first, at most `limit`: what the start-up reconciler wakes.
+   */
+  readonly awaiting: (limit: number) => Effect.Effect<ReadonlyArray<{ readonly tenantId: TenantId; readonly rma: Rma }>, RepositoryError>
 }>() {}
+
+/** The states in which an RMA's workflow waits for the goods, the inspection or its settlement. */
+export const AWAITING: ReadonlyArray<Rma["state"]> = ["Authorized", "Received", "Inspected"]

@@ -21,6 +21,21 @@ for (const family of adapterFamilies) {
         assert.isTrue(Option.isNone(yield* rmas.find(acme, RmaId.make("RMA-2"))))
       }).pipe(Effect.provide(family.layer)))
 
+    it.live("lists the RMAs whose workflow waits, of every tenant, oldest request first, up to a limit", () =>
+      Effect.gen(function*() {
+        const rmas = yield* Rmas
+        yield* rmas.insert(acme, rma("RMA-1", { requestedAt: at("2025-03-05T10:00:00Z") }))
+        yield* rmas.insert(globex, rma("RMA-1", { state: "Received", requestedAt: at("2025-03-04T10:00:00Z") }))
+        yield* rmas.insert(acme, rma("RMA-2", { state: "Inspected", requestedAt: at("2025-03-06T10:00:00Z") }))
+        for (const [n, state] of [[3, "Rejected"], [4, "Expired"], [5, "Closed"], [6, "Refunded"]] as const) {
+          yield* rmas.insert(acme, rma(`RMA-${n}`, { state, requestedAt: at("2025-03-01T10:00:00Z") }))
+        }
+        const keys = (list: ReadonlyArray<{ readonly tenantId: string; readonly rma: { readonly id: string } }>) =>
+          list.map((entry) => `${entry.tenantId}:${entry.rma.id}`)
+        assert.deepStrictEqual(keys(yield* rmas.awaiting(10)), ["globex:RMA-1", "acme:RMA-1", "acme:RMA-2"])
+        assert.deepStrictEqual(keys(yield* rmas.awaiting(2)), ["globex:RMA-1", "acme:RMA-1"])
+      }).pipe(Effect.provide(family.layer)))
+
     it.live("updates by compare-and-set on the version", () =>
       Effect.gen(function*() {
         const rmas = yield* Rmas

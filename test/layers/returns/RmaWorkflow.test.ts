@@ -8,6 +8,7 @@ import { RmaId, Rma, RmaEvent } from "../../../src/domain/returns/Rma.js"
 import { CustomerId, SalesOrderId, Sku } from "../../../src/domain/supply/Ids.js"
 import { Dropships } from "../../../src/orchestration/fulfilment/Dropships.js"
 import { getRma } from "../../../src/orchestration/returns/readReturns.js"
+import { reconcileRmas } from "../../../src/orchestration/returns/reconcileRmas.js"
 import { recordInspection } from "../../../src/orchestration/returns/recordInspection.js"
 import { recordReceipt } from "../../../src/orchestration/returns/recordReceipt.js"
 import { requestReturn } from "../../../src/orchestration/returns/requestReturn.js"
@@ -162,4 +163,20 @@ describe("the RMA workflow on the durable engine over SQLite", () => {
       const late = expectTag(outcome.late, "InvalidRmaTransition")
       assert.deepStrictEqual([late.state, late.action], ["Expired", "Receive"])
     }), 60_000)
+
+  it.scopedLive("reconciler: an authorised RMA left without a workflow (a crash after its commit) is started at start-up, and expires when nothing came", () =>
+    onEngine(Effect.gen(function*() {
+      const requestedAt = yield* DateTime.now
+      const orphan = new Rma({
+        id: RmaId.make("RMA-orphan"), salesOrderId: S1, lineNo: 1, sku: Sku.make("A"), quantity: 1, reason: "late", resolution: "refund",
+        customerId: CustomerId.make("C-1"), currency: eur, unitPrice: 1999, state: "Authorized", rejection: [],
+        receiveBy: DateTime.unsafeMake(Date.now() - 1_000), stockPosted: false,
+        requestedAt, version: 1, history: [new RmaEvent({ state: "Authorized", at: requestedAt, actor: "system:test" })]
+      })
+      assert.isTrue(yield* (yield* Rmas).insert(tenant, orphan))
+      assert.strictEqual(yield* reconcileRmas(100), 1)
+      assert.deepStrictEqual((yield* concluded(orphan)).state, "Expired")
+      assert.deepStrictEqual((yield* storedRma(orphan.id)).history.map((h) => h.state), ["Authorized", "Expired"])
+      assert.strictEqual(yield* reconcileRmas(100), 0, "nothing waits any more")
+    })), 60_000)
 })
