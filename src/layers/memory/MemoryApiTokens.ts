@@ -1,5 +1,5 @@
 import { DateTime, Effect, Layer, Option } from "effect"
-import { ApiToken, USE_INTERVAL } from "../../domain/identity/ApiToken.js"
+import { ApiToken, shouldRecordUse } from "../../domain/identity/ApiToken.js"
 import { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
 import { Ids } from "../../orchestration/shared/Ids.js"
 import * as Tokens from "../crypto/Tokens.js"
@@ -57,9 +57,7 @@ export const make = Effect.gen(function*() {
     touch: (id, now) =>
       rows.update((all) =>
         change(all, id, (t) =>
-          Option.exists(t.lastUsedAt, (at) => DateTime.lessThan(now, DateTime.addDuration(at, USE_INTERVAL)))
-            ? Option.none()
-            : Option.some(new ApiToken({ ...t, lastUsedAt: Option.some(now) })))[1]
+          shouldRecordUse(t, now) ? Option.some(new ApiToken({ ...t, lastUsedAt: Option.some(now) })) : Option.none())[1]
       )
   })
 })

@@ -24,17 +24,21 @@ const reserved = (() => {
   return list
 })()
 
+const unbracketed = (host: string) => host.replace(/^\[(.*)\]$/, "$1")
+
+const publicAddress = (bare: string, family: number) => family !== 0 && !reserved.check(bare, family === 4 ? "ipv4" : "ipv6")
+
 /** Whether `address` (an IPv4 or IPv6 literal, IPv6 with or without brackets) is on the public internet. */
 export const isPublic = (address: string): boolean => {
-  const bare = address.replace(/^\[(.*)\]$/, "$1")
-  const family = isIP(bare)
-  return family !== 0 && !reserved.check(bare, family === 4 ? "ipv4" : "ipv6")
+  const bare = unbracketed(address)
+  return publicAddress(bare, isIP(bare))
 }
 
 /** Why `hostname` may not be reached, when it is an address literal that is not public. */
 export const refusedLiteral = (hostname: string): string | undefined => {
-  const bare = hostname.replace(/^\[(.*)\]$/, "$1")
-  return isIP(bare) !== 0 && !isPublic(bare) ? `${bare} is not a public address` : undefined
+  const bare = unbracketed(hostname)
+  const family = isIP(bare)
+  return family !== 0 && !publicAddress(bare, family) ? `${bare} is not a public address` : undefined
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Array<LookupAddress>, family?: number) => void

@@ -10,9 +10,15 @@ const SEALED = "$sealed"
 const isSealed = (value: Json | undefined): value is { readonly [SEALED]: string } =>
   Predicate.isRecord(value) && typeof value[SEALED] === "string" && Object.keys(value).length === 1
 
-const rebuilt = (record: NotificationRecord, data: JsonObject) =>
-  // only `data` changes, to or from a value the intent carried already
-  new NotificationRecord({ ...record, intent: new NotificationIntent({ ...record.intent, data }, true) }, true)
+/** The record with each value of its data replaced by `f`'s (only `data` changes, to or from a value it carried already). */
+const mapData = (record: NotificationRecord, f: (key: string, value: Json) => Effect.Effect<Json>) =>
+  Effect.map(
+    Effect.forEach(Object.entries(record.intent.data), ([key, value]) => Effect.map(f(key, value), (mapped) => [key, mapped] as const)),
+    (entries) => {
+      const data: JsonObject = Object.fromEntries(entries)
+      return new NotificationRecord({ ...record, intent: new NotificationIntent({ ...record.intent, data }, true) }, true)
+    }
+  )
 
 const hasSecrets = (intent: Intent): intent is NotificationRecord =>
   intent._tag === "NotificationRecord" && Object.keys(intent.intent.data).some((key) => SECRET_DATA_KEYS.has(key))
@@ -23,20 +29,10 @@ const hasSecrets = (intent: Intent): intent is NotificationRecord =>
  * a replica) does not hand out a dropship's live callback token. Other intents are unchanged.
  */
 export const seal = (box: SecretBox["Type"], intent: Intent): Effect.Effect<Intent> =>
-  !hasSecrets(intent) ? Effect.succeed(intent) : Effect.map(
-    Effect.forEach(Object.entries(intent.intent.data), ([key, value]) =>
-      SECRET_DATA_KEYS.has(key) && value !== undefined
-        ? Effect.map(box.seal(JSON.stringify(value), intent.id), (sealed) => [key, { [SEALED]: sealed }] as const)
-        : Effect.succeed([key, value] as const)),
-    (entries) => rebuilt(intent, Object.fromEntries(entries))
-  )
+  !hasSecrets(intent) ? Effect.succeed(intent) : mapData(intent, (key, value) =>
+    SECRET_DATA_KEYS.has(key) ? Effect.map(box.seal(JSON.stringify(value), intent.id), (sealed) => ({ [SEALED]: sealed })) : Effect.succeed(value))
 
 /** Opens what `seal` sealed, as entries are read back. Values written before sealing existed pass as they are. */
 export const open = (box: SecretBox["Type"], intent: Intent): Effect.Effect<Intent> =>
-  intent._tag !== "NotificationRecord" || !Object.values(intent.intent.data).some(isSealed) ? Effect.succeed(intent) : Effect.map(
-    Effect.forEach(Object.entries(intent.intent.data), ([key, value]) =>
-      isSealed(value)
-        ? Effect.map(box.open(value[SEALED], intent.id), (plain) => [key, JSON.parse(plain) as Json] as const)
-        : Effect.succeed([key, value] as const)),
-    (entries) => rebuilt(intent, Object.fromEntries(entries))
-  )
+  intent._tag !== "NotificationRecord" || !Object.values(intent.intent.data).some(isSealed) ? Effect.succeed(intent) : mapData(intent, (_key, value) =>
+    isSealed(value) ? Effect.map(box.open(value[SEALED], intent.id), (plain) => JSON.parse(plain) as Json) : Effect.succeed(value))

@@ -1,7 +1,7 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import type * as Statement from "@effect/sql/Statement"
 import { Array as Arr, DateTime, Duration, Effect, Layer, Option, Schema } from "effect"
-import { ApiToken, Scope, USE_INTERVAL } from "../../domain/identity/ApiToken.js"
+import { ApiToken, Scope, shouldRecordUse, USE_INTERVAL } from "../../domain/identity/ApiToken.js"
 import { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
 import { Ids } from "../../orchestration/shared/Ids.js"
 import * as Tokens from "../crypto/Tokens.js"
@@ -64,8 +64,7 @@ export const make = Effect.gen(function*() {
   // the use stamp written without a bump is trusted only while it is too young to be written again
   const remembered = yield* CommittedReads.remember<Option.Option<ApiToken>>({
     keep: Option.isSome,
-    fresh: (token, now) =>
-      Option.exists(token, (t) => Option.exists(t.lastUsedAt, (used) => now - DateTime.toEpochMillis(used) < Duration.toMillis(USE_INTERVAL)))
+    fresh: (token, now) => Option.exists(token, (t) => !shouldRecordUse(t, DateTime.unsafeMake(now)))
   })
 
   return ApiTokens.of({

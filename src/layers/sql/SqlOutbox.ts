@@ -37,6 +37,7 @@ const encodeIntent = Schema.encode(Schema.parseJson(Intent))
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   const box = yield* SecretBox
+  const entryOf = (row: typeof EntryRow.Type) => Effect.map(OutboxSecrets.open(box, row.intent), (intent) => toEntry({ ...row, intent }))
   // PostgreSQL lets concurrent dispatchers skip each other's rows; SQLite has one writer at a time.
   const skipLocked = sql.onDialectOrElse({ pg: () => sql.literal("FOR UPDATE SKIP LOCKED"), orElse: () => sql.literal("") })
 
@@ -93,7 +94,7 @@ export const make = Effect.gen(function*() {
       }).pipe(mapErrors("Outbox.append")),
     claimDue: (options) =>
       claim(options).pipe(
-        Effect.flatMap(Effect.forEach((row) => Effect.map(OutboxSecrets.open(box, row.intent), (intent) => toEntry({ ...row, intent })))),
+        Effect.flatMap(Effect.forEach(entryOf)),
         mapErrors("Outbox.claimDue")
       ),
     markDelivered: (id) => sql`DELETE FROM baton_outbox WHERE id = ${id}`.pipe(Effect.asVoid, mapErrors("Outbox.markDelivered")),
@@ -118,8 +119,8 @@ export const make = Effect.gen(function*() {
     list: (status, limit) =>
       list({ status, limit }).pipe(
         Effect.flatMap(Effect.forEach((row) =>
-          Effect.map(OutboxSecrets.open(box, row.intent), (intent) => ({
-            entry: toEntry({ ...row, intent }),
+          Effect.map(entryOf(row), (entry) => ({
+            entry,
             status: row.status,
             nextAttemptAt: row.next_attempt_at,
             lastError: row.last_error

@@ -1,8 +1,8 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import type * as Statement from "@effect/sql/Statement"
-import { Array as Arr, DateTime, Duration, Effect, Layer, Option, Schema } from "effect"
+import { Array as Arr, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { Challenge, ChallengeId } from "../../domain/identity/Challenge.js"
-import { Device, Session, TOUCH_INTERVAL } from "../../domain/identity/Session.js"
+import { Device, Session, shouldTouch } from "../../domain/identity/Session.js"
 import { ContractViolation } from "../../domain/shared/Defects.js"
 import { SessionId } from "../../domain/shared/Ids.js"
 import { Sessions } from "../../orchestration/identity/Sessions.js"
@@ -86,10 +86,9 @@ export const make = Effect.gen(function*() {
         FROM baton_sessions WHERE ${where} ${order}`.pipe(Effect.flatMap(decodeSessions), Effect.map(Arr.map(toSession)))
 
   // the stamp written without a bump is trusted only while it is too young to be written again
-  const touchMillis = Duration.toMillis(TOUCH_INTERVAL)
   const remembered = yield* CommittedReads.remember<Option.Option<Session>>({
     keep: Option.isSome,
-    fresh: (session, now) => Option.exists(session, (s) => now - DateTime.toEpochMillis(s.lastSeenAt) < touchMillis)
+    fresh: (session, now) => Option.exists(session, (s) => !shouldTouch(s, DateTime.unsafeMake(now)))
   })
 
   return Sessions.of({
