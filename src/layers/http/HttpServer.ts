@@ -2,8 +2,11 @@ import { createServer } from "node:http"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as HttpApiSwagger from "@effect/platform/HttpApiSwagger"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import { Duration, Effect, Layer } from "effect"
+import { Duration, Effect, FiberRef, Layer } from "effect"
+import { constTrue } from "effect/Function"
+import * as AccessGeneration from "../sql/AccessGeneration.js"
 import * as AdminsHttp from "./AdminsHttp.js"
 import * as AuditHttp from "./AuditHttp.js"
 import { BatonApi } from "./BatonApi.js"
@@ -53,12 +56,32 @@ export const api = HttpApiBuilder.api(BatonApi).pipe(
 /** Probes and scrapes create no spans: they are frequent and say nothing. */
 const untraced = (request: { readonly url: string }) => request.url.startsWith("/health/") || request.url === "/metrics"
 
+/**
+ * Which requests get a server span: none while tracing is off (`Effect.withTracerEnabled(false)`,
+ * baton's default), where the span would be a no-op that still parses the URL and copies the
+ * request's context; otherwise all but probes and scrapes.
+ */
+const withRequestSpans = <A, E, R>(layer: Layer.Layer<A, E, R>) =>
+  Layer.unwrapEffect(
+    Effect.map(FiberRef.get(FiberRef.currentTracerEnabled), (tracing) =>
+      HttpMiddleware.withTracerDisabledWhen(layer, tracing ? untraced : constTrue))
+  )
+
+/**
+ * Safe requests (`GET`, `HEAD`: they do not write) read the database's access generation once,
+ * however many remembered rows they use (`AccessGeneration.snapshot`).
+ */
+const oneGenerationPerSafeRequest = HttpMiddleware.make((app) =>
+  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
+    request.method === "GET" || request.method === "HEAD" ? AccessGeneration.snapshot(app) : app)
+)
+
 /** The API with `/openapi.json` and `/docs`, as an app ready to serve (request metrics included). */
-export const app = HttpApiBuilder.serve(HttpMetrics.middleware).pipe(
+export const app = HttpApiBuilder.serve((app) => HttpMetrics.middleware(oneGenerationPerSafeRequest(app))).pipe(
   Layer.provide(HttpApiSwagger.layer({ path: "/docs" })),
   Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
   Layer.provide(api),
-  HttpMiddleware.withTracerDisabledWhen(untraced)
+  withRequestSpans
 )
 
 export interface ListenOptions {

@@ -1,6 +1,7 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import Sqlite from "better-sqlite3"
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, FiberRef, Layer } from "effect"
+import { globalValue } from "effect/GlobalValue"
 
 /**
  * The access generation of a SQLite database: a number its triggers bump in the same transaction
@@ -12,6 +13,27 @@ export class AccessGeneration extends Context.Tag("baton/layers/sql/AccessGenera
   /** The committed generation now; `undefined` when it cannot be read (nothing is trusted then). */
   readonly current: Effect.Effect<number | undefined>
 }>() {}
+
+/** One read of the generation shared by everything a `snapshot` runs, forked fibers included. */
+interface Snapshot {
+  taken: boolean
+  value: number | undefined
+}
+
+const currentSnapshot = globalValue(
+  "baton/layers/sql/AccessGeneration/currentSnapshot",
+  () => FiberRef.unsafeMake<Snapshot | undefined>(undefined)
+)
+
+/**
+ * Runs `effect` on one reading of the generation: the first committed read inside it reads the
+ * generation, later ones reuse that value (each read costs a statement on the second connection).
+ * Everything `effect` reads from memory is then as of one moment at or after it started, as if it
+ * had run then. It must not write and then expect to read its own writes from memory: the HTTP
+ * server applies it to safe requests (`GET`, `HEAD`) only.
+ */
+export const snapshot = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.suspend(() => Effect.locally(effect, currentSnapshot, { taken: false, value: undefined }))
 
 const query = "SELECT value FROM baton_access_generation WHERE id = 1"
 
@@ -38,7 +60,17 @@ export const layerSqlite = (filename: string): Layer.Layer<AccessGeneration, nev
           return undefined
         }
       }
-      return AccessGeneration.of({ current: Effect.sync(read) })
+      return AccessGeneration.of({
+        current: Effect.withFiberRuntime((fiber) => {
+          const shared = fiber.getFiberRef(currentSnapshot)
+          if (shared === undefined) return Effect.succeed(read())
+          if (!shared.taken) {
+            shared.value = read()
+            shared.taken = true
+          }
+          return Effect.succeed(shared.value)
+        })
+      })
     })
   )
 

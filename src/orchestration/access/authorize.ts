@@ -1,4 +1,4 @@
-import { DateTime, Effect, Match, Option } from "effect"
+import { DateTime, Match, Option } from "effect"
 import type { Ability } from "../../domain/access/Ability.js"
 import { PermissionDenied, TenantNotActive } from "../../domain/access/AccessOutcomes.js"
 import { type AccessScope, scopeRef } from "../../domain/access/AccessScope.js"
@@ -9,6 +9,7 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { AuthorizationResolver } from "./AuthorizationResolver.js"
+import { fn } from "../shared/Fn.js"
 
 /** Why an orchestrator stops before doing anything: return it as the outcome. */
 export type Refusal = PermissionDenied | ReauthenticationRequired | TenantNotActive | NotFound
@@ -29,7 +30,7 @@ const refusalOf = (ability: Ability): (decision: Exclude<Decision, { readonly _t
  * `const refused = yield* authorize(actor, "members.manage", AccessScope.tenant(id)); if (Option.isSome(refused)) return refused.value`.
  * A refusal is audited with the precise reason (callers only learn the missing ability).
  */
-export const authorize = Effect.fn("Access.authorize")(function*(actor: Actor, ability: Ability, scope: AccessScope) {
+export const authorize = fn("Access.authorize")(function*(actor: Actor, ability: Ability, scope: AccessScope) {
   const decision = yield* (yield* AuthorizationResolver).decide({ actor, ability, scope, now: yield* DateTime.now })
   if (decision._tag === "Allowed") return Option.none<Refusal>()
   const { reason, refusal } = refusalOf(ability)(decision)

@@ -8,12 +8,13 @@ import { Accounts } from "../identity/Accounts.js"
 import { createAccount, type CreateAccountInput } from "../identity/createAccount.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Roles } from "./Roles.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Creates an active account holding the `platform-admin` role, in one unit of work (the CLI's
  * `admin create`, the bootstrap). `AccountCreated | EmailTaken | PasswordRejected | ValidationFailed`.
  */
-export const createPlatformAdmin = Effect.fn("Access.createPlatformAdmin")(function*(actor: Actor, input: typeof CreateAccountInput.Encoded) {
+export const createPlatformAdmin = fn("Access.createPlatformAdmin")(function*(actor: Actor, input: typeof CreateAccountInput.Encoded) {
   return yield* (yield* Transactions).withTransaction(Effect.gen(function*() {
     const outcome = yield* createAccount(actor, input)
     if (outcome._tag !== "AccountCreated") return outcome
@@ -25,7 +26,7 @@ export const createPlatformAdmin = Effect.fn("Access.createPlatformAdmin")(funct
 })
 
 /** Creates the first platform admin from the bootstrap configuration, only into an empty store. */
-export const bootstrapAdmin = Effect.fn("Access.bootstrapAdmin")(function*(email: string, password: string) {
+export const bootstrapAdmin = fn("Access.bootstrapAdmin")(function*(email: string, password: string) {
   if ((yield* (yield* Accounts).count) > 0) return new BootstrapSkipped()
   return yield* createPlatformAdmin(new SystemActor({ component: "bootstrap" }), { email, password, displayName: "Administrator" })
 })

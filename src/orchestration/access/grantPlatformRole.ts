@@ -14,6 +14,7 @@ import { Notifications } from "../notifications/Notifications.js"
 import { Transactions } from "../shared/Transactions.js"
 import { authorize } from "./authorize.js"
 import { Roles } from "./Roles.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Grants a platform role (`roles.grant`, fresh) to another account. A new grant bumps the
@@ -21,7 +22,7 @@ import { Roles } from "./Roles.js"
  * audited and told to the grantee; granting a role already held changes nothing (`changed: false`).
  * `PlatformRoleGranted | CannotTargetSelf | NotFound | Refusal`.
  */
-export const grantPlatformRole = Effect.fn("Access.grantPlatformRole")(function*(actor: Actor, accountId: AccountId, role: PlatformRoleName) {
+export const grantPlatformRole = fn("Access.grantPlatformRole")(function*(actor: Actor, accountId: AccountId, role: PlatformRoleName) {
   const refused = yield* authorize(actor, "roles.grant", AccessScope.platform)
   if (Option.isSome(refused)) return refused.value
   const auditTrail = yield* AuditTrail

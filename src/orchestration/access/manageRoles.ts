@@ -11,6 +11,7 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Transactions } from "../shared/Transactions.js"
 import { authorize } from "./authorize.js"
 import { Roles } from "./Roles.js"
+import { fn } from "../shared/Fn.js"
 
 export const DefineRoleInput = Schema.Struct({
   name: RoleName,
@@ -22,7 +23,7 @@ export const DefineRoleInput = Schema.Struct({
  * Defines a custom role in a tenant, made of tenant abilities only.
  * `RoleDefined | RoleExists | RoleRejected | Refusal`.
  */
-export const defineRole = Effect.fn("Access.defineRole")(function*(actor: Actor, tenantId: TenantId, input: typeof DefineRoleInput.Type) {
+export const defineRole = fn("Access.defineRole")(function*(actor: Actor, tenantId: TenantId, input: typeof DefineRoleInput.Type) {
   const refused = yield* authorize(actor, "roles.manage", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   const valid = validateCustomRole(input)
@@ -40,7 +41,7 @@ export const defineRole = Effect.fn("Access.defineRole")(function*(actor: Actor,
 })
 
 /** The roles that exist in a scope: the built-in ones, plus the tenant's custom ones. `RoleList | Refusal`. */
-export const listRoles = Effect.fn("Access.listRoles")(function*(actor: Actor, scope: AccessScope) {
+export const listRoles = fn("Access.listRoles")(function*(actor: Actor, scope: AccessScope) {
   const refused = yield* authorize(actor, scope._tag === "TenantScope" ? "members.read" : "admins.read", scope)
   if (Option.isSome(refused)) return refused.value
   return new RoleList({ roles: yield* (yield* Roles).list(scope._tag === "TenantScope" ? Option.some(scope.tenantId) : Option.none()) })

@@ -17,6 +17,7 @@ import { Notifications } from "../notifications/Notifications.js"
 import { Transactions } from "../shared/Transactions.js"
 import { authorize } from "./authorize.js"
 import { Roles } from "./Roles.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Revokes a platform role (`roles.grant`, fresh) from another account, under the platform-admin
@@ -24,7 +25,7 @@ import { Roles } from "./Roles.js"
  * account's auth epoch (its sessions end at once), audited and told to it.
  * `PlatformRoleRevoked | CannotTargetSelf | LastPlatformAdmin | NotFound | Refusal`.
  */
-export const revokePlatformRole = Effect.fn("Access.revokePlatformRole")(function*(actor: Actor, accountId: AccountId, role: PlatformRoleName) {
+export const revokePlatformRole = fn("Access.revokePlatformRole")(function*(actor: Actor, accountId: AccountId, role: PlatformRoleName) {
   const refused = yield* authorize(actor, "roles.grant", AccessScope.platform)
   if (Option.isSome(refused)) return refused.value
   const auditTrail = yield* AuditTrail

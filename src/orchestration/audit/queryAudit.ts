@@ -8,6 +8,7 @@ import { AuthorizationResolver } from "../access/AuthorizationResolver.js"
 import { authorize, type Refusal } from "../access/authorize.js"
 import { Tenants } from "../identity/Tenants.js"
 import { AuditLog } from "./AuditLog.js"
+import { fn } from "../shared/Fn.js"
 
 export interface AuditQueryInput {
   readonly filter: AuditFilter
@@ -43,7 +44,7 @@ const readable = Effect.fnUntraced(function*(actor: Actor, tenant: TenantId | un
  * `GET /audit`: a page of the audit trail matching the filter, within what the actor may read,
  * by sequence number. `AuditPage | PermissionDenied | TenantNotActive | NotFound | ReauthenticationRequired`.
  */
-export const queryAudit = Effect.fn("Audit.queryAudit")(function*(actor: Actor, input: AuditQueryInput) {
+export const queryAudit = fn("Audit.queryAudit")(function*(actor: Actor, input: AuditQueryInput) {
   const scope = yield* readable(actor, input.filter.tenantId)
   if (Either.isLeft(scope)) return scope.left
   const rows = yield* (yield* AuditLog).query({ ...input, scope: scope.right, limit: input.limit + 1 })

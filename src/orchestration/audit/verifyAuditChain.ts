@@ -1,4 +1,4 @@
-import { Effect, Option } from "effect"
+import { Option } from "effect"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import { AuditIntent } from "../../domain/audit/AuditIntent.js"
 import { NotificationIntent, OperationsAudience } from "../../domain/notifications/NotificationIntent.js"
@@ -7,12 +7,13 @@ import { authorize } from "../access/authorize.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { AuditTrail } from "./AuditTrail.js"
 import { AuditLog } from "./AuditLog.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * `GET /audit/verify` (platform-wide `audit.read`): walks the whole chain. `Intact | Broken |
  * Refusal`. Every verification is audited; a break also alerts the operators (security).
  */
-export const verifyAuditChain = Effect.fn("Audit.verifyAuditChain")(function*(actor: Actor) {
+export const verifyAuditChain = fn("Audit.verifyAuditChain")(function*(actor: Actor) {
   const refused = yield* authorize(actor, "audit.read", AccessScope.platform)
   if (Option.isSome(refused)) return refused.value
   const verdict = yield* (yield* AuditLog).verify

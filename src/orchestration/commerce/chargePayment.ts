@@ -4,13 +4,14 @@ import { paymentRetryPolicy } from "../../domain/commerce/PaymentPolicy.js"
 import { transientRetries } from "./CheckoutSchedules.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { PaymentGateway } from "./PaymentGateway.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Charges the checkout's total under `idempotencyKey`: `Charged` or `Declined`. Transient
  * failures of the payment service are retried under the same key (so a charge whose answer was
  * lost is answered, never taken twice), with the backoff of the customer's retry policy.
  */
-export const chargePayment = Effect.fn("Commerce.chargePayment")(function*(
+export const chargePayment = fn("Commerce.chargePayment")(function*(
   command: CheckoutCommand,
   reserved: StockReserved,
   idempotencyKey: string

@@ -10,6 +10,7 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { CheckoutFailed } from "./CheckoutFailed.js"
 import { CheckoutWorkflow } from "./CheckoutWorkflow.js"
 import { Orders } from "./Orders.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Checks out a cart for the caller (`commerce.checkout` in the tenant), exactly once per
@@ -19,7 +20,7 @@ import { Orders } from "./Orders.js"
  * `OrderPlaced | CheckoutRejected | InsufficientStock | PaymentDeclined | IdempotencyKeyReused`
  * or a refusal. `CheckoutFailed` when the saga failed on infrastructure (and was rolled back).
  */
-export const checkout = Effect.fn("Commerce.checkout")(function*(
+export const checkout = fn("Commerce.checkout")(function*(
   actor: Actor,
   tenantId: TenantId,
   key: CheckoutKey,

@@ -4,9 +4,10 @@ import { resolve, type Setting } from "../../domain/settings/Setting.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import type { Json } from "../../domain/shared/Json.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 
 /** The tenant's checkout settings, read in one query: line limit, premium threshold, reservation time. */
-export const checkoutSettings = Effect.fn("Commerce.checkoutSettings")(function*(tenantId: TenantId) {
+export const checkoutSettings = fn("Commerce.checkoutSettings")(function*(tenantId: TenantId) {
   const tenant = Option.some(tenantId)
   const stored = yield* (yield* Settings).stored(tenant)
   const read = <A, I extends Json>(setting: Setting<A, I>) =>

@@ -5,13 +5,14 @@ import { Notifications } from "../notifications/Notifications.js"
 import { Transactions } from "../shared/Transactions.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { Orders } from "./Orders.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * The last compensation of a failed checkout, after its stock was released and its charges
  * refunded: the record says `compensated` (unless it awaits manual intervention), the failure is
  * audited, and the operators are alerted.
  */
-export const compensateCheckout = Effect.fn("Commerce.compensateCheckout")(function*(command: CheckoutCommand, failure: string) {
+export const compensateCheckout = fn("Commerce.compensateCheckout")(function*(command: CheckoutCommand, failure: string) {
   const [orders, notifications, auditTrail] = yield* Effect.all([Orders, Notifications, AuditTrail])
   const at = yield* DateTime.now
   yield* (yield* Transactions).withTransaction(Effect.gen(function*() {

@@ -5,9 +5,10 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Transactions } from "../shared/Transactions.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { Orders } from "./Orders.js"
+import { fn } from "../shared/Fn.js"
 
 /** Ends a checkout that places no order: its record says why (`rejected` or `declined`), and the outcome is audited. */
-export const concludeCheckout = Effect.fn("Commerce.concludeCheckout")(function*<
+export const concludeCheckout = fn("Commerce.concludeCheckout")(function*<
   O extends CheckoutRejected | InsufficientStock | PaymentDeclined
 >(command: CheckoutCommand, outcome: O) {
   const orders = yield* Orders

@@ -1,4 +1,4 @@
-import { Effect, Option } from "effect"
+import { Option } from "effect"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import type { OrderId } from "../../domain/commerce/Order.js"
 import type { Actor } from "../../domain/shared/Actor.js"
@@ -6,9 +6,10 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { Orders } from "./Orders.js"
+import { fn } from "../shared/Fn.js"
 
 /** The tenant's order (`commerce.read`): `Order | NotFound` or a refusal. */
-export const getOrder = Effect.fn("Commerce.getOrder")(function*(actor: Actor, tenantId: TenantId, orderId: OrderId) {
+export const getOrder = fn("Commerce.getOrder")(function*(actor: Actor, tenantId: TenantId, orderId: OrderId) {
   const refused = yield* authorize(actor, "commerce.read", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   const order = yield* (yield* Orders).find(tenantId, orderId)

@@ -1,4 +1,4 @@
-import { DateTime, Effect, Option, Array as Arr } from "effect"
+import { DateTime, Option, Array as Arr } from "effect"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import type { Sku } from "../../domain/commerce/Cart.js"
 import type { Actor } from "../../domain/shared/Actor.js"
@@ -6,9 +6,10 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { Inventory } from "./Inventory.js"
+import { fn } from "../shared/Fn.js"
 
 /** A product's catalogue entry with its units on hand and available now (`commerce.read`): `StockLevel | NotFound` or a refusal. */
-export const getStock = Effect.fn("Commerce.getStock")(function*(actor: Actor, tenantId: TenantId, sku: Sku) {
+export const getStock = fn("Commerce.getStock")(function*(actor: Actor, tenantId: TenantId, sku: Sku) {
   const refused = yield* authorize(actor, "commerce.read", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   const levels = yield* (yield* Inventory).levels(tenantId, [sku], yield* DateTime.now)

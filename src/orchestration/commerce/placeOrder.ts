@@ -11,6 +11,7 @@ import { Transactions } from "../shared/Transactions.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { Inventory } from "./Inventory.js"
 import { Orders } from "./Orders.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * The saga's last step, in one transaction: the reservation becomes a sale, the order is placed
@@ -19,7 +20,7 @@ import { Orders } from "./Orders.js"
  * went to others (nothing is placed). Idempotent: a re-run answers the order already placed and
  * sends nothing twice.
  */
-export const placeOrder = Effect.fn("Commerce.placeOrder")(function*(command: CheckoutCommand, reserved: StockReserved, charge: Charged) {
+export const placeOrder = fn("Commerce.placeOrder")(function*(command: CheckoutCommand, reserved: StockReserved, charge: Charged) {
   const { key, tenantId } = command
   const now = yield* DateTime.now
   const id = OrderId.make(yield* (yield* Ids).next)

@@ -9,9 +9,10 @@ import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Customers } from "./Customers.js"
+import { fn } from "../shared/Fn.js"
 
 /** Registers or updates a storefront customer (`commerce.manage`), audited: `CustomerUpdated` or a refusal. */
-export const putCustomer = Effect.fn("Commerce.putCustomer")(function*(actor: Actor, tenantId: TenantId, customer: Customer) {
+export const putCustomer = fn("Commerce.putCustomer")(function*(actor: Actor, tenantId: TenantId, customer: Customer) {
   const refused = yield* authorize(actor, "commerce.manage", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   const [customers, auditTrail] = yield* Effect.all([Customers, AuditTrail])

@@ -9,9 +9,10 @@ import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Inventory } from "./Inventory.js"
+import { fn } from "../shared/Fn.js"
 
 /** Sets a product's catalogue entry and units on hand (`commerce.manage`), audited: `StockUpdated` or a refusal. */
-export const putStock = Effect.fn("Commerce.putStock")(function*(actor: Actor, tenantId: TenantId, item: StockItem) {
+export const putStock = fn("Commerce.putStock")(function*(actor: Actor, tenantId: TenantId, item: StockItem) {
   const refused = yield* authorize(actor, "commerce.manage", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   const [inventory, auditTrail] = yield* Effect.all([Inventory, AuditTrail])

@@ -7,6 +7,7 @@ import { Transactions } from "../shared/Transactions.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { Orders } from "./Orders.js"
 import { PaymentGateway } from "./PaymentGateway.js"
+import { fn } from "../shared/Fn.js"
 
 const refundRetries = Schedule.exponential(Duration.millis(100)).pipe(Schedule.jittered, Schedule.intersect(Schedule.recurs(5)))
 const recordRetries = Schedule.exponential(Duration.millis(100)).pipe(Schedule.intersect(Schedule.recurs(8)))
@@ -16,7 +17,7 @@ const recordRetries = Schedule.exponential(Duration.millis(100)).pipe(Schedule.i
  * retrying transient failures. A refund that still fails is never dropped: the checkout is
  * flagged for manual intervention, audited, and the operators alerted (`RefundFailed`).
  */
-export const refundCharge = Effect.fn("Commerce.refundCharge")(function*(command: CheckoutCommand, chargeKey: string, refundKey: string) {
+export const refundCharge = fn("Commerce.refundCharge")(function*(command: CheckoutCommand, chargeKey: string, refundKey: string) {
   const refunded = yield* (yield* PaymentGateway).refund({ idempotencyKey: refundKey, chargeKey }).pipe(
     Effect.retry({ schedule: refundRetries, while: (error) => error.transient }),
     Effect.either

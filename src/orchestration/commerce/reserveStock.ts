@@ -9,6 +9,7 @@ import { concludeCheckout } from "./concludeCheckout.js"
 import { Customers } from "./Customers.js"
 import { Inventory } from "./Inventory.js"
 import { Orders } from "./Orders.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * The saga's first step: loads the customer and the stock of the lines, decides (pure), and
@@ -16,7 +17,7 @@ import { Orders } from "./Orders.js"
  * `StockReserved`, or the outcome that ends the checkout here (`CheckoutRejected`,
  * `InsufficientStock`), recorded and audited. Idempotent: a re-run finds its reservation.
  */
-export const reserveStock = Effect.fn("Commerce.reserveStock")(function*(command: CheckoutCommand) {
+export const reserveStock = fn("Commerce.reserveStock")(function*(command: CheckoutCommand) {
   const { request, tenantId } = command
   const now = yield* DateTime.now
   const settings = yield* checkoutSettings(tenantId)

@@ -5,12 +5,13 @@ import { Transactions } from "../shared/Transactions.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { concludeCheckout } from "./concludeCheckout.js"
 import { Inventory } from "./Inventory.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * The business rollback of a checkout that ends after its stock was reserved (a declined payment,
  * a lapsed reservation): the reservation is released, then the outcome is recorded and audited.
  */
-export const rollBackCheckout = Effect.fn("Commerce.rollBackCheckout")(function*<O extends PaymentDeclined | InsufficientStock>(
+export const rollBackCheckout = fn("Commerce.rollBackCheckout")(function*<O extends PaymentDeclined | InsufficientStock>(
   command: CheckoutCommand,
   reserved: StockReserved,
   outcome: O

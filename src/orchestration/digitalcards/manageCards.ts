@@ -13,6 +13,7 @@ import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { DigitalCards } from "./DigitalCards.js"
 import { requireActive } from "./requireActive.js"
+import { fn } from "../shared/Fn.js"
 
 /** Authorizes, then checks that DigitalCard is active in the tenant: the refusal or outcome to return, if any. */
 const gate = (actor: Actor, tenantId: TenantId, ability: "digitalcards.read" | "digitalcards.manage") =>
@@ -27,14 +28,14 @@ const audit = (actor: Actor, tenantId: TenantId, outcome: string, card: string) 
     trail.record(new AuditIntent({ action: "digitalcards.manage", actor, outcome, tenantId, target: new AuditTarget({ type: "digital-card", id: card }) })))
 
 /** The tenant's cards, newest first. `CardList | ModuleNotActive`, or a refusal. */
-export const listCards = Effect.fn("DigitalCards.listCards")(function*(actor: Actor, tenantId: TenantId, limit: number) {
+export const listCards = fn("DigitalCards.listCards")(function*(actor: Actor, tenantId: TenantId, limit: number) {
   const stop = yield* gate(actor, tenantId, "digitalcards.read")
   if (Option.isSome(stop)) return stop.value
   return new CardList({ cards: yield* (yield* DigitalCards).list(tenantId, limit) })
 })
 
 /** One card. `CardFound | NotFound | ModuleNotActive`, or a refusal. */
-export const getCard = Effect.fn("DigitalCards.getCard")(function*(actor: Actor, tenantId: TenantId, id: CardId) {
+export const getCard = fn("DigitalCards.getCard")(function*(actor: Actor, tenantId: TenantId, id: CardId) {
   const stop = yield* gate(actor, tenantId, "digitalcards.read")
   if (Option.isSome(stop)) return stop.value
   return Option.match(yield* (yield* DigitalCards).find(tenantId, id), {
@@ -44,7 +45,7 @@ export const getCard = Effect.fn("DigitalCards.getCard")(function*(actor: Actor,
 })
 
 /** Issues a card from a template to a holder (a contact of the tenant). `CardIssued | UnknownTemplate | ModuleNotActive`, or a refusal. */
-export const issueCard = Effect.fn("DigitalCards.issueCard")(function*(
+export const issueCard = fn("DigitalCards.issueCard")(function*(
   actor: Actor,
   tenantId: TenantId,
   input: { readonly templateId: TemplateId; readonly holderName: string; readonly holderEmail: Email }
@@ -62,7 +63,7 @@ export const issueCard = Effect.fn("DigitalCards.issueCard")(function*(
 })
 
 /** Revokes a card (a revoked card stays revoked). `CardRevoked | NotFound | ModuleNotActive`, or a refusal. */
-export const revokeCard = Effect.fn("DigitalCards.revokeCard")(function*(actor: Actor, tenantId: TenantId, id: CardId) {
+export const revokeCard = fn("DigitalCards.revokeCard")(function*(actor: Actor, tenantId: TenantId, id: CardId) {
   const stop = yield* gate(actor, tenantId, "digitalcards.manage")
   if (Option.isSome(stop)) return stop.value
   const cards = yield* DigitalCards

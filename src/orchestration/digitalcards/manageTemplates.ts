@@ -10,9 +10,10 @@ import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { DigitalCards } from "./DigitalCards.js"
 import { requireActive } from "./requireActive.js"
+import { fn } from "../shared/Fn.js"
 
 /** The tenant's card templates. `TemplateList | ModuleNotActive`, or a refusal. */
-export const listTemplates = Effect.fn("DigitalCards.listTemplates")(function*(actor: Actor, tenantId: TenantId) {
+export const listTemplates = fn("DigitalCards.listTemplates")(function*(actor: Actor, tenantId: TenantId) {
   const refused = yield* authorize(actor, "digitalcards.read", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   const inactive = yield* requireActive(tenantId)
@@ -21,7 +22,7 @@ export const listTemplates = Effect.fn("DigitalCards.listTemplates")(function*(a
 })
 
 /** Adds a card template. `TemplateCreated | ModuleNotActive`, or a refusal. */
-export const createTemplate = Effect.fn("DigitalCards.createTemplate")(function*(
+export const createTemplate = fn("DigitalCards.createTemplate")(function*(
   actor: Actor,
   tenantId: TenantId,
   input: { readonly name: string; readonly design: Design }

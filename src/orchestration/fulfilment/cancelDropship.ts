@@ -14,6 +14,7 @@ import { applyDropshipEvent } from "./applyDropshipEvent.js"
 import { CallbackTokens } from "./CallbackTokens.js"
 import { cancelPurchaseOrder } from "./cancelPurchaseOrder.js"
 import { signalDropship } from "./DropshipWorkflow.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Cancels a dropship line (`supply.dropship`) before anything shipped: in one unit of work the
@@ -22,7 +23,7 @@ import { signalDropship } from "./DropshipWorkflow.js"
  * with `AlreadyShipped` (the return path applies). `Cancelled | AlreadyShipped |
  * InvalidDropshipTransition | NotFound` or a refusal.
  */
-export const cancelDropship = Effect.fn("Fulfilment.cancelDropship")(function*(
+export const cancelDropship = fn("Fulfilment.cancelDropship")(function*(
   actor: Actor,
   tenantId: TenantId,
   salesOrderId: SalesOrderId,

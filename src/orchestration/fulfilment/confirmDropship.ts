@@ -11,6 +11,7 @@ import { applyDropshipEvent } from "./applyDropshipEvent.js"
 import { CallbackTokens } from "./CallbackTokens.js"
 import { cancelPurchaseOrder } from "./cancelPurchaseOrder.js"
 import { signalDropship } from "./DropshipWorkflow.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * A vendor's callback with the single-use secret of its purchase order: a shipment confirmation
@@ -20,7 +21,7 @@ import { signalDropship } from "./DropshipWorkflow.js"
  * token changes nothing: `UnknownCallbackToken`; so does a refused event (`OverShipment`,
  * `AlreadyShipped`, `InvalidDropshipTransition`), which leaves the token usable.
  */
-export const confirmDropship = Effect.fn("Fulfilment.confirmDropship")(function*(token: string, callback: VendorCallback) {
+export const confirmDropship = fn("Fulfilment.confirmDropship")(function*(token: string, callback: VendorCallback) {
   const tokens = yield* CallbackTokens
   const holder = yield* tokens.find(token)
   if (Option.isNone(holder)) return new UnknownCallbackToken()

@@ -16,6 +16,7 @@ import { CallbackTokens } from "./CallbackTokens.js"
 import type { DropshipRef } from "./DropshipWorkflow.js"
 import { findDropship } from "./findDropship.js"
 import { workflowActor } from "./placePurchaseOrder.js"
+import { fn } from "../shared/Fn.js"
 
 const invoiceOf = (d: Dropship, id: ReceivableId, now: DateTime.Utc) => {
   const lines = [new ReceivableLine({ description: `${d.line.sku} (dropship ${d.purchaseOrderId})`, sku: d.line.sku, quantity: shippedOf(d), unitPrice: d.line.unitPrice })] as const
@@ -43,7 +44,7 @@ const fulfilled = (d: Dropship, invoiceId: ReceivableId) =>
  * Invoices the customer for the shipped line (once: the invoice's key is the line's) and closes
  * the dropship, in one unit of work. Run again, it finds the line fulfilled and answers the same.
  */
-export const invoiceDropship = Effect.fn("Fulfilment.invoiceDropship")(function*(ref: DropshipRef) {
+export const invoiceDropship = fn("Fulfilment.invoiceDropship")(function*(ref: DropshipRef) {
   const current = yield* findDropship(ref)
   if (current.state === "Fulfilled" && current.invoiceId !== undefined) return fulfilled(current, current.invoiceId)
   const id = ReceivableId.make(`INV-${yield* (yield* Ids).next}`)

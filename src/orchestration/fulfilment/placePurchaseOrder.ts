@@ -13,6 +13,7 @@ import { applyDropshipEvent } from "./applyDropshipEvent.js"
 import { CallbackTokens } from "./CallbackTokens.js"
 import type { DropshipRef } from "./DropshipWorkflow.js"
 import { findDropship } from "./findDropship.js"
+import { fn } from "../shared/Fn.js"
 
 export const workflowActor = new SystemActor({ component: "dropship-workflow" })
 
@@ -45,7 +46,7 @@ const purchaseOrderOf = (d: Dropship, placedAt: DateTime.Utc) => {
  * starts the deadlines, issues the callback token and tells the vendor, in one unit of work.
  * Run again, it finds the line placed (or cancelled meanwhile) and returns the record as it is.
  */
-export const placePurchaseOrder = Effect.fn("Fulfilment.placePurchaseOrder")(function*(ref: DropshipRef) {
+export const placePurchaseOrder = fn("Fulfilment.placePurchaseOrder")(function*(ref: DropshipRef) {
   const current = yield* findDropship(ref)
   if (current.state !== "Placing") return current
   const placed = yield* applyDropshipEvent(ref, (at) => new PurchaseOrderPlaced({ deadlines: deadlinesOf(at, current.line) }), (_, after) =>

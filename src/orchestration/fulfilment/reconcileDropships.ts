@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import { signalDropship, DropshipWorkflow } from "./DropshipWorkflow.js"
 import { Dropships } from "./Dropships.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Wakes every unsettled dropship, as the service starts: starts its workflow again (harmless when
@@ -8,7 +9,7 @@ import { Dropships } from "./Dropships.js"
  * the workflow; and completes its latest signal again (the engine keeps the first completion),
  * which covers a crash between a callback's commit and its signal. Returns how many it looked at.
  */
-export const reconcileDropships = Effect.fn("Fulfilment.reconcileDropships")(function*(batch: number) {
+export const reconcileDropships = fn("Fulfilment.reconcileDropships")(function*(batch: number) {
   const unsettled = yield* (yield* Dropships).unsettled(batch)
   yield* Effect.forEach(unsettled, (d) => {
     const ref = { tenantId: d.tenantId, salesOrderId: d.salesOrderId, lineNo: d.lineNo }

@@ -3,9 +3,10 @@ import { Shipment } from "../../domain/supply/Documents.js"
 import { Sales } from "../supply/Sales.js"
 import type { DropshipRef } from "./DropshipWorkflow.js"
 import { findDropship } from "./findDropship.js"
+import { fn } from "../shared/Fn.js"
 
 /** Records the line's confirmed shipments on its sales order (each once: the port ignores one already there). */
-export const recordDropshipShipments = Effect.fn("Fulfilment.recordDropshipShipments")(function*(ref: DropshipRef) {
+export const recordDropshipShipments = fn("Fulfilment.recordDropshipShipments")(function*(ref: DropshipRef) {
   const dropship = yield* findDropship(ref)
   const sales = yield* Sales
   yield* Effect.forEach(dropship.shipments, (s) =>

@@ -1,4 +1,4 @@
-import { DateTime, Effect, Either, Option } from "effect"
+import { DateTime, Either, Option } from "effect"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import { dropshipAudit } from "../../domain/fulfilment/DropshipIntents.js"
 import { DropshipStarted } from "../../domain/fulfilment/DropshipOutcomes.js"
@@ -14,6 +14,7 @@ import { Sales } from "../supply/Sales.js"
 import { DropshipPolicy } from "./DropshipPolicy.js"
 import { type DropshipRef, DropshipWorkflow } from "./DropshipWorkflow.js"
 import { Dropships } from "./Dropships.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Starts the durable fulfilment of a dropship line, for a caller that has authorized it (the
@@ -21,7 +22,7 @@ import { Dropships } from "./Dropships.js"
  * Idempotent per line: the first call stores the record and starts the workflow; later calls
  * find the record and make sure its workflow runs. `DropshipStarted | NotDropshippable | NotFound`.
  */
-export const beginDropship = Effect.fn("Fulfilment.beginDropship")(function*(actor: Actor, ref: DropshipRef) {
+export const beginDropship = fn("Fulfilment.beginDropship")(function*(actor: Actor, ref: DropshipRef) {
   const dropships = yield* Dropships
   const existing = yield* dropships.find(ref.tenantId, ref.salesOrderId, ref.lineNo)
   if (Option.isSome(existing)) {
@@ -51,7 +52,7 @@ export const beginDropship = Effect.fn("Fulfilment.beginDropship")(function*(act
 })
 
 /** Starts the dropship fulfilment of a sales order line (`supply.dropship` in the tenant); see `beginDropship`. */
-export const startDropship = Effect.fn("Fulfilment.startDropship")(function*(actor: Actor, tenantId: TenantId, salesOrderId: SalesOrderId, lineNo: number) {
+export const startDropship = fn("Fulfilment.startDropship")(function*(actor: Actor, tenantId: TenantId, salesOrderId: SalesOrderId, lineNo: number) {
   const refused = yield* authorize(actor, "supply.dropship", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   return yield* beginDropship(actor, { tenantId, salesOrderId, lineNo })

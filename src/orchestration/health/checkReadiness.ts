@@ -5,9 +5,10 @@ import { Outbox } from "../outbox/Outbox.js"
 import { circuitCheck } from "../../domain/modules/CircuitBreaker.js"
 import { Entitlements } from "../modules/Entitlements.js"
 import * as OutboxMetrics from "../outbox/OutboxMetrics.js"
+import { fn } from "../shared/Fn.js"
 
 /** Observes the outbox (which also proves the database answers) and updates its gauges. */
-export const observeOutbox = Effect.fn("Health.observeOutbox")(function*() {
+export const observeOutbox = fn("Health.observeOutbox")(function*() {
   const stats = yield* (yield* Outbox).stats
   const now = yield* Clock.currentTimeMillis
   const oldestPendingAge = Option.map(Option.fromNullable(stats.oldestPendingAt), (at) => Duration.millis(Math.max(0, now - at)))
@@ -21,7 +22,7 @@ export const observeOutbox = Effect.fn("Health.observeOutbox")(function*() {
 export const ready = Metric.gauge("baton_ready", { description: "1 when the last readiness check passed, 0 when it did not" })
 
 /** Readiness: the database answers, the outbox is not lagging, the dispatcher is alive; the entitlement circuit in the details. */
-export const checkReadiness = Effect.fn("Health.checkReadiness")(function*(limits: ReadinessLimits) {
+export const checkReadiness = fn("Health.checkReadiness")(function*(limits: ReadinessLimits) {
   const outbox = yield* observeOutbox().pipe(
     Effect.mapError((error) => error.message),
     Effect.either

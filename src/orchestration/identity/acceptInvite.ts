@@ -14,6 +14,7 @@ import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
 import { Invitations } from "./Invitations.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * The invitee sets its password with the invitation token (no bearer): the account becomes
@@ -21,7 +22,7 @@ import { Invitations } from "./Invitations.js"
  * `InviteAccepted | InviteInvalid | PasswordRejected`. An unknown, expired or used token is one
  * uniform `InviteInvalid` (the audit keeps which); a refused password leaves the token usable.
  */
-export const acceptInvite = Effect.fn("Identity.acceptInvite")(function*(token: string, password: string, device: Device) {
+export const acceptInvite = fn("Identity.acceptInvite")(function*(token: string, password: string, device: Device) {
   const actor = new AnonymousActor({ ip: device.ip, userAgent: device.userAgent })
   const auditTrail = yield* AuditTrail
   const invalid = (reason: string, account?: AccountId) =>

@@ -11,6 +11,7 @@ import { Settings } from "../settings/Settings.js"
 import { Accounts } from "./Accounts.js"
 import { ApiTokens } from "./ApiTokens.js"
 import { Sessions } from "./Sessions.js"
+import { fn } from "../shared/Fn.js"
 
 /** The actor is built from values the repositories have decoded: no second validation (≈ 50 µs a request). */
 const decoded = { disableValidation: true } as const
@@ -21,7 +22,7 @@ const decoded = { disableValidation: true } as const
  * accountNotActive) is audited; callers answer one uniform 401. Valid uses are recorded at most
  * once a minute.
  */
-export const authenticate = Effect.fn("Identity.authenticate")(function*(bearer: string, device: Device) {
+export const authenticate = fn("Identity.authenticate")(function*(bearer: string, device: Device) {
   const now = yield* DateTime.now
   const auditTrail = yield* AuditTrail
   const accounts = yield* Accounts

@@ -17,6 +17,7 @@ import { AccessRevocation } from "./AccessRevocation.js"
 import { Accounts } from "./Accounts.js"
 import { actorStillActive } from "./actorStillActive.js"
 import { Admins } from "./Admins.js"
+import { fn } from "../shared/Fn.js"
 
 type Target = "suspended" | "active" | "disabled"
 type Changed = ConstructorParameters<typeof AdminSuspended>[0]
@@ -66,16 +67,16 @@ const changeStatus = Effect.fnUntraced(function*<A extends { readonly _tag: stri
 })
 
 /** Suspends an active account (`admins.suspend`, fresh). See `changeStatus`. */
-export const suspendAdmin = Effect.fn("Identity.suspendAdmin")(function*(actor: Actor, id: AccountId, reason: string) {
+export const suspendAdmin = fn("Identity.suspendAdmin")(function*(actor: Actor, id: AccountId, reason: string) {
   return yield* changeStatus(actor, "admins.suspend", id, { to: "suspended", reason: Option.some(reason), done: (changed) => new AdminSuspended(changed) })
 })
 
 /** Reinstates a suspended account (`admins.suspend`, fresh): it logs in anew; its old sessions and tokens stay ended. */
-export const reinstateAdmin = Effect.fn("Identity.reinstateAdmin")(function*(actor: Actor, id: AccountId) {
+export const reinstateAdmin = fn("Identity.reinstateAdmin")(function*(actor: Actor, id: AccountId) {
   return yield* changeStatus(actor, "admins.suspend", id, { to: "active", reason: Option.none(), done: (changed) => new AdminReinstated(changed) })
 })
 
 /** Disables an active or suspended account for good (`admins.disable`, fresh). See `changeStatus`. */
-export const disableAdmin = Effect.fn("Identity.disableAdmin")(function*(actor: Actor, id: AccountId, reason: string) {
+export const disableAdmin = fn("Identity.disableAdmin")(function*(actor: Actor, id: AccountId, reason: string) {
   return yield* changeStatus(actor, "admins.disable", id, { to: "disabled", reason: Option.some(reason), done: (changed) => new AdminDisabled(changed) })
 })

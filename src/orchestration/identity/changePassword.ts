@@ -12,13 +12,14 @@ import { Credentials } from "./Credentials.js"
 import { currentSession } from "./currentSession.js"
 import { recordPasswordFailure } from "./recordPasswordFailure.js"
 import { Sessions } from "./Sessions.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Changes the password after checking the current one and the policy. Bumps the auth epoch and
  * ends every other session at once; this one carries on, freshly authenticated.
  * `PasswordChanged | PasswordRejected | InvalidCredentials | AccountLocked | SessionRequired | SessionInvalid`.
  */
-export const changePassword = Effect.fn("Identity.changePassword")(function*(actor: Actor, current: string, next: string) {
+export const changePassword = fn("Identity.changePassword")(function*(actor: Actor, current: string, next: string) {
   const session = yield* currentSession(actor)
   if (Either.isLeft(session)) return session.left
   const account = yield* (yield* Accounts).findById(session.right.accountId)

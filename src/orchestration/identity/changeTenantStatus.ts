@@ -11,13 +11,14 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Tenants } from "./Tenants.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Suspends or reinstates a tenant. A suspended tenant's members cannot act inside it from the
  * next request on; platform staff still can. Asking for the status it has changes nothing.
  * `TenantView | NotFound | Refusal`.
  */
-export const changeTenantStatus = Effect.fn("Identity.changeTenantStatus")(function*(
+export const changeTenantStatus = fn("Identity.changeTenantStatus")(function*(
   actor: Actor,
   id: TenantId,
   status: TenantStatus,

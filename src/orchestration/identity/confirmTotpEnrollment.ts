@@ -10,6 +10,7 @@ import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
 import { currentSession } from "./currentSession.js"
 import { Sessions } from "./Sessions.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Confirms a pending enrolment with a first code, which is thereby used up (it is never accepted
@@ -18,7 +19,7 @@ import { Sessions } from "./Sessions.js"
  * (enrolment was required) ends too, so that the next login proves the new factor.
  * `TotpEnabled | SecondFactorRejected | TotpNotEnrolled | AlreadyEnrolled | SessionRequired | SessionInvalid`.
  */
-export const confirmTotpEnrollment = Effect.fn("Identity.confirmTotpEnrollment")(function*(actor: Actor, code: string) {
+export const confirmTotpEnrollment = fn("Identity.confirmTotpEnrollment")(function*(actor: Actor, code: string) {
   const session = yield* currentSession(actor, { allowRestricted: true })
   if (Either.isLeft(session)) return session.left
   const credentials = yield* Credentials

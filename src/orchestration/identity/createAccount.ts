@@ -12,6 +12,7 @@ import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
+import { fn } from "../shared/Fn.js"
 
 export const CreateAccountInput = Schema.Struct({
   email: EmailFromInput,
@@ -23,7 +24,7 @@ export const CreateAccountInput = Schema.Struct({
  * Creates an active account with a password. `AccountCreated | EmailTaken | PasswordRejected |
  * ValidationFailed`. (Granting it roles is the authorization context's business.)
  */
-export const createAccount = Effect.fn("Identity.createAccount")(function*(actor: Actor, raw: typeof CreateAccountInput.Encoded) {
+export const createAccount = fn("Identity.createAccount")(function*(actor: Actor, raw: typeof CreateAccountInput.Encoded) {
   const decoded = Schema.decodeEither(CreateAccountInput, { errors: "all" })(raw)
   if (Either.isLeft(decoded)) return new ValidationFailed({ issues: issuesOf(decoded.left) })
   const input = decoded.right

@@ -10,6 +10,7 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Tenants } from "./Tenants.js"
+import { fn } from "../shared/Fn.js"
 
 export const CreateTenantInput = Schema.Struct({ id: TenantSlug, name: TenantName })
 
@@ -17,7 +18,7 @@ export const CreateTenantInput = Schema.Struct({ id: TenantSlug, name: TenantNam
  * Creates an active tenant; its id is its slug, permanent. `TenantCreated | TenantExists |
  * ValidationFailed | Refusal`. Audited; the operators are told.
  */
-export const createTenant = Effect.fn("Identity.createTenant")(function*(actor: Actor, raw: typeof CreateTenantInput.Encoded) {
+export const createTenant = fn("Identity.createTenant")(function*(actor: Actor, raw: typeof CreateTenantInput.Encoded) {
   const refused = yield* authorize(actor, "tenants.create", AccessScope.platform)
   if (Option.isSome(refused)) return refused.value
   const decoded = Schema.decodeEither(CreateTenantInput, { errors: "all" })(raw)

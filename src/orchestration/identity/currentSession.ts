@@ -1,15 +1,16 @@
-import { DateTime, Effect, Either, Option } from "effect"
+import { DateTime, type Effect, Either, Option } from "effect"
 import { ReauthenticationRequired, SessionInvalid, SessionRequired } from "../../domain/identity/AuthOutcomes.js"
 import { isFresh, type Session } from "../../domain/identity/Session.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { RepositoryError } from "../shared/RepositoryError.js"
 import { Sessions } from "./Sessions.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * The interactive session an actor acts through. Credentials are managed only in a session:
  * an API token gets `SessionRequired`, and so does a restricted session unless `allowRestricted`.
  */
-export const currentSession = Effect.fn("Identity.currentSession")(function*(
+export const currentSession = fn("Identity.currentSession")(function*(
   actor: Actor,
   options: { readonly allowRestricted?: boolean } = {}
 ): Effect.fn.Return<Either.Either<Session, SessionRequired | SessionInvalid>, RepositoryError, Sessions> {
@@ -24,7 +25,7 @@ export const currentSession = Effect.fn("Identity.currentSession")(function*(
 })
 
 /** The current session, provided the password was proven in it within the last ten minutes. */
-export const freshSession = Effect.fn("Identity.freshSession")(function*(
+export const freshSession = fn("Identity.freshSession")(function*(
   actor: Actor
 ): Effect.fn.Return<Either.Either<Session, SessionRequired | SessionInvalid | ReauthenticationRequired>, RepositoryError, Sessions> {
   const session = yield* currentSession(actor)

@@ -9,13 +9,14 @@ import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
 import { freshSession } from "./currentSession.js"
 import { Sessions } from "./Sessions.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Removes the TOTP factor and its recovery codes. Needs the password proven in the last ten
  * minutes. Bumps the auth epoch: every other session ends; this one carries on.
  * `TotpDisabled | TotpNotEnrolled | ReauthenticationRequired | SessionRequired | SessionInvalid`.
  */
-export const disableTotp = Effect.fn("Identity.disableTotp")(function*(actor: Actor) {
+export const disableTotp = fn("Identity.disableTotp")(function*(actor: Actor) {
   const session = yield* freshSession(actor)
   if (Either.isLeft(session)) return session.left
   const credentials = yield* Credentials

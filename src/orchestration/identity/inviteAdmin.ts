@@ -20,6 +20,7 @@ import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Invitations } from "./Invitations.js"
+import { fn } from "../shared/Fn.js"
 
 export const InviteAdminInput = Schema.Struct({
   email: EmailFromInput,
@@ -49,7 +50,7 @@ const holdOnly = Effect.fnUntraced(function*(accountId: AccountId, role: Platfor
  * `admins.invited` notification. Inviting a pending invitee again replaces its token.
  * `AdminInvited | EmailTaken | ValidationFailed | Refusal`.
  */
-export const inviteAdmin = Effect.fn("Identity.inviteAdmin")(function*(actor: Actor, raw: typeof InviteAdminInput.Encoded) {
+export const inviteAdmin = fn("Identity.inviteAdmin")(function*(actor: Actor, raw: typeof InviteAdminInput.Encoded) {
   const refused = yield* authorize(actor, "admins.invite", AccessScope.platform)
   if (Option.isSome(refused)) return refused.value
   const decoded = Schema.decodeEither(InviteAdminInput, { errors: "all" })(raw)

@@ -1,4 +1,4 @@
-import { Effect, Option } from "effect"
+import { Option } from "effect"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import { AdminList } from "../../domain/identity/AdminOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
@@ -6,16 +6,17 @@ import type { AccountId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { Admins } from "./Admins.js"
+import { fn } from "../shared/Fn.js"
 
 /** The platform admins, whatever their status (`admins.read`). `AdminList | Refusal`. */
-export const listAdmins = Effect.fn("Identity.listAdmins")(function*(actor: Actor) {
+export const listAdmins = fn("Identity.listAdmins")(function*(actor: Actor) {
   const refused = yield* authorize(actor, "admins.read", AccessScope.platform)
   if (Option.isSome(refused)) return refused.value
   return new AdminList({ admins: yield* (yield* Admins).list })
 })
 
 /** One platform admin (`admins.read`); an account without a platform role is `NotFound`. `Admin | NotFound | Refusal`. */
-export const getAdmin = Effect.fn("Identity.getAdmin")(function*(actor: Actor, id: AccountId) {
+export const getAdmin = fn("Identity.getAdmin")(function*(actor: Actor, id: AccountId) {
   const refused = yield* authorize(actor, "admins.read", AccessScope.platform)
   if (Option.isSome(refused)) return refused.value
   const admin = yield* (yield* Admins).find(id)

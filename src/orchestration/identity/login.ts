@@ -1,4 +1,4 @@
-import { DateTime, Duration, Effect, Either, Option, Redacted, Schema } from "effect"
+import { DateTime, Duration, Either, Option, Redacted, Schema } from "effect"
 import { audit } from "../../domain/identity/AuthIntents.js"
 import { AccountLocked, AccountNotActive, SecondFactorRequired } from "../../domain/identity/AuthOutcomes.js"
 import { CHALLENGE_LIFETIME } from "../../domain/identity/Challenge.js"
@@ -15,6 +15,7 @@ import { Credentials } from "./Credentials.js"
 import { recordPasswordFailure } from "./recordPasswordFailure.js"
 import { Sessions } from "./Sessions.js"
 import { startRestrictedSession, startSession } from "./startSession.js"
+import { fn } from "../shared/Fn.js"
 
 export interface LoginInput {
   readonly email: string
@@ -28,7 +29,7 @@ export interface LoginInput {
  * costs a password verification and answers like a wrong password; failures are counted per
  * email, known or not, so locks tell nothing either.
  */
-export const login = Effect.fn("Identity.login")(function*(input: LoginInput) {
+export const login = fn("Identity.login")(function*(input: LoginInput) {
   const actor = new AnonymousActor({ ip: input.device.ip, userAgent: input.device.userAgent })
   const auditTrail = yield* AuditTrail
   const disabled = yield* requireFeature(LoginEnabled)

@@ -15,9 +15,10 @@ import { Notifications } from "../notifications/Notifications.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Memberships } from "./Memberships.js"
+import { fn } from "../shared/Fn.js"
 
 /** A page of the tenant's members, by email. `MemberList | Refusal`. */
-export const listMembers = Effect.fn("Identity.listMembers")(function*(
+export const listMembers = fn("Identity.listMembers")(function*(
   actor: Actor,
   tenantId: TenantId,
   page: { readonly after?: string | undefined; readonly limit: number }
@@ -38,7 +39,7 @@ export const listMembers = Effect.fn("Identity.listMembers")(function*(
  * Sets a member's roles in the tenant to exactly `roles`. The member's auth epoch is bumped:
  * sessions opened before the change end at once. `MemberRolesChanged | NotFound | UnknownRole | Refusal`.
  */
-export const changeMemberRoles = Effect.fn("Identity.changeMemberRoles")(function*(
+export const changeMemberRoles = fn("Identity.changeMemberRoles")(function*(
   actor: Actor,
   tenantId: TenantId,
   accountId: AccountId,
@@ -72,7 +73,7 @@ export const changeMemberRoles = Effect.fn("Identity.changeMemberRoles")(functio
  * from the next request on (authorization reads the grants each time); its other tenants are
  * untouched. `MemberRemoved | NotFound | Refusal`.
  */
-export const removeMember = Effect.fn("Identity.removeMember")(function*(actor: Actor, tenantId: TenantId, accountId: AccountId) {
+export const removeMember = fn("Identity.removeMember")(function*(actor: Actor, tenantId: TenantId, accountId: AccountId) {
   const refused = yield* authorize(actor, "members.manage", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   return yield* (yield* Transactions).withTransaction(Effect.gen(function*() {

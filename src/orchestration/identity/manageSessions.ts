@@ -11,12 +11,13 @@ import { Settings } from "../settings/Settings.js"
 import { Accounts } from "./Accounts.js"
 import { currentSession } from "./currentSession.js"
 import { Sessions } from "./Sessions.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * The actor's sessions that would authenticate now (not revoked, expired, idle or from an older
  * auth epoch), newest first. `ReadonlyArray<Session> | SessionRequired | SessionInvalid`.
  */
-export const listSessions = Effect.fn("Identity.listSessions")(function*(actor: Actor) {
+export const listSessions = fn("Identity.listSessions")(function*(actor: Actor) {
   const session = yield* currentSession(actor)
   if (Either.isLeft(session)) return session.left
   const account = yield* (yield* Accounts).findById(session.right.accountId)
@@ -42,17 +43,17 @@ const revoke = Effect.fnUntraced(function*(
 })
 
 /** Revokes one of the actor's sessions (at once: its next request is refused). `Revoked | NotFound | SessionRequired | SessionInvalid`. */
-export const revokeSession = Effect.fn("Identity.revokeSession")(function*(actor: Actor, id: SessionId) {
+export const revokeSession = fn("Identity.revokeSession")(function*(actor: Actor, id: SessionId) {
   const revoked = yield* revoke(actor, "auth.session.revoke", () => ({ only: id }))
   return revoked._tag === "Revoked" && revoked.count === 0 ? new NotFound({ entity: "session", id }) : revoked
 })
 
 /** Revokes every session of the actor but the current one. `Revoked | SessionRequired | SessionInvalid`. */
-export const revokeOtherSessions = Effect.fn("Identity.revokeOtherSessions")(function*(actor: Actor) {
+export const revokeOtherSessions = fn("Identity.revokeOtherSessions")(function*(actor: Actor) {
   return yield* revoke(actor, "auth.session.revokeOthers", (current) => ({ allBut: current.id }))
 })
 
 /** Ends the current session. `Revoked | SessionRequired | SessionInvalid`; a restricted session may log out. */
-export const logout = Effect.fn("Identity.logout")(function*(actor: Actor) {
+export const logout = fn("Identity.logout")(function*(actor: Actor) {
   return yield* revoke(actor, "auth.logout", (current) => ({ only: current.id }), { allowRestricted: true })
 })

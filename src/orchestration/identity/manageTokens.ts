@@ -1,4 +1,4 @@
-import { DateTime, Effect, Either, Option, Redacted } from "effect"
+import { DateTime, Either, Option, Redacted } from "effect"
 import { audit } from "../../domain/identity/AuthIntents.js"
 import { Revoked, TokenIssued } from "../../domain/identity/AuthOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
@@ -7,6 +7,7 @@ import { Issue, NotFound, ValidationFailed } from "../../domain/shared/Outcomes.
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { ApiTokens } from "./ApiTokens.js"
 import { currentSession } from "./currentSession.js"
+import { fn } from "../shared/Fn.js"
 
 export interface IssueTokenInput {
   readonly name: string
@@ -15,7 +16,7 @@ export interface IssueTokenInput {
 }
 
 /** Issues an API token, shown once. Only from a session (a token cannot mint tokens). `TokenIssued | ValidationFailed | SessionRequired | SessionInvalid`. */
-export const issueToken = Effect.fn("Identity.issueToken")(function*(actor: Actor, input: IssueTokenInput) {
+export const issueToken = fn("Identity.issueToken")(function*(actor: Actor, input: IssueTokenInput) {
   const session = yield* currentSession(actor)
   if (Either.isLeft(session)) return session.left
   const accountId = session.right.accountId
@@ -29,14 +30,14 @@ export const issueToken = Effect.fn("Identity.issueToken")(function*(actor: Acto
 })
 
 /** The actor's API tokens, revoked ones included. `ReadonlyArray<ApiToken> | SessionRequired | SessionInvalid`. */
-export const listTokens = Effect.fn("Identity.listTokens")(function*(actor: Actor) {
+export const listTokens = fn("Identity.listTokens")(function*(actor: Actor) {
   const session = yield* currentSession(actor)
   if (Either.isLeft(session)) return session.left
   return yield* (yield* ApiTokens).list(session.right.accountId)
 })
 
 /** Revokes one of the actor's tokens, at once. `Revoked | NotFound | SessionRequired | SessionInvalid`. */
-export const revokeToken = Effect.fn("Identity.revokeToken")(function*(actor: Actor, id: ApiTokenId) {
+export const revokeToken = fn("Identity.revokeToken")(function*(actor: Actor, id: ApiTokenId) {
   const session = yield* currentSession(actor)
   if (Either.isLeft(session)) return session.left
   const accountId = session.right.accountId

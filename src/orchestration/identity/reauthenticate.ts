@@ -1,4 +1,4 @@
-import { DateTime, Duration, Effect, Either, Option } from "effect"
+import { DateTime, Duration, Either, Option } from "effect"
 import { audit } from "../../domain/identity/AuthIntents.js"
 import { AccountLocked, Reauthenticated, SessionInvalid } from "../../domain/identity/AuthOutcomes.js"
 import { retryAfter } from "../../domain/identity/Lockout.js"
@@ -9,13 +9,14 @@ import { Credentials } from "./Credentials.js"
 import { currentSession } from "./currentSession.js"
 import { recordPasswordFailure } from "./recordPasswordFailure.js"
 import { Sessions } from "./Sessions.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Proves the password again in this session, opening a ten-minute window for sensitive
  * operations. Wrong passwords count towards the lock like at login.
  * `Reauthenticated | InvalidCredentials | AccountLocked | SessionRequired | SessionInvalid`.
  */
-export const reauthenticate = Effect.fn("Identity.reauthenticate")(function*(actor: Actor, password: string) {
+export const reauthenticate = fn("Identity.reauthenticate")(function*(actor: Actor, password: string) {
   const session = yield* currentSession(actor)
   if (Either.isLeft(session)) return session.left
   const account = yield* (yield* Accounts).findById(session.right.accountId)

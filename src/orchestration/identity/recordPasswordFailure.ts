@@ -1,4 +1,4 @@
-import { Duration, Effect, Option, type DateTime } from "effect"
+import { Duration, Option, type DateTime } from "effect"
 import { audit, securityNotice } from "../../domain/identity/AuthIntents.js"
 import { AccountLocked, InvalidCredentials } from "../../domain/identity/AuthOutcomes.js"
 import { retryAfter } from "../../domain/identity/Lockout.js"
@@ -7,13 +7,14 @@ import type { AccountId } from "../../domain/shared/Ids.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { Credentials } from "./Credentials.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Counts a wrong password against `subject` (the normalised email) and answers as a caller must
  * see it: `InvalidCredentials`, or `AccountLocked` when this failure earned a lock. The audit
  * keeps the precise reason; a lock notifies the account, when there is one.
  */
-export const recordPasswordFailure = Effect.fn("Identity.recordPasswordFailure")(function*(
+export const recordPasswordFailure = fn("Identity.recordPasswordFailure")(function*(
   actor: Actor,
   action: string,
   subject: string,

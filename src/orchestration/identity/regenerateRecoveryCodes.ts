@@ -1,16 +1,17 @@
-import { Effect, Either, Option, Redacted } from "effect"
+import { Either, Option, Redacted } from "effect"
 import { audit } from "../../domain/identity/AuthIntents.js"
 import { RecoveryCodesIssued, TotpNotEnrolled } from "../../domain/identity/AuthOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Credentials } from "./Credentials.js"
 import { freshSession } from "./currentSession.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Replaces the recovery codes with ten new ones, shown once. Needs the password proven in the
  * last ten minutes. `RecoveryCodesIssued | TotpNotEnrolled | ReauthenticationRequired | SessionRequired | SessionInvalid`.
  */
-export const regenerateRecoveryCodes = Effect.fn("Identity.regenerateRecoveryCodes")(function*(actor: Actor) {
+export const regenerateRecoveryCodes = fn("Identity.regenerateRecoveryCodes")(function*(actor: Actor) {
   const session = yield* freshSession(actor)
   if (Either.isLeft(session)) return session.left
   const credentials = yield* Credentials

@@ -23,6 +23,7 @@ import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Invitations } from "./Invitations.js"
 import { Memberships } from "./Memberships.js"
+import { fn } from "../shared/Fn.js"
 
 export const RegisterUserInput = Schema.Struct({
   email: EmailFromInput,
@@ -36,7 +37,7 @@ export const RegisterUserInput = Schema.Struct({
  * are invited to set a password). One account may belong to many tenants with different roles.
  * `Registered | AlreadyMember | UnknownRole | FeatureDisabled | ValidationFailed | Refusal`.
  */
-export const registerUser = Effect.fn("Identity.registerUser")(function*(actor: Actor, tenantId: TenantId, raw: typeof RegisterUserInput.Encoded) {
+export const registerUser = fn("Identity.registerUser")(function*(actor: Actor, tenantId: TenantId, raw: typeof RegisterUserInput.Encoded) {
   const refused = yield* authorize(actor, "members.manage", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   const disabled = yield* requireFeature(UserRegistrationEnabled, tenantId)

@@ -9,6 +9,7 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Settings } from "../settings/Settings.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Sessions } from "./Sessions.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Opens a session once every required factor is proven: audited, saying whether the device is
@@ -41,7 +42,7 @@ const open = Effect.fnUntraced(function*(account: Account, kind: SessionKind, de
 const checked = { disableValidation: true } as const
 
 /** A full session: `Authenticated`. */
-export const startSession = Effect.fn("Identity.startSession")(function*(
+export const startSession = fn("Identity.startSession")(function*(
   account: Account,
   device: Device,
   via: string,
@@ -51,6 +52,6 @@ export const startSession = Effect.fn("Identity.startSession")(function*(
 })
 
 /** A session that may only enrol the required second factor: `TotpEnrollmentRequired`. */
-export const startRestrictedSession = Effect.fn("Identity.startRestrictedSession")(function*(account: Account, device: Device) {
+export const startRestrictedSession = fn("Identity.startRestrictedSession")(function*(account: Account, device: Device) {
   return new TotpEnrollmentRequired(yield* open(account, "restricted", device, "password"), checked)
 })

@@ -1,4 +1,4 @@
-import { Effect, Either, Option, Redacted } from "effect"
+import { Either, Option, Redacted } from "effect"
 import { AlreadyEnrolled, SessionInvalid, TotpEnrollmentStarted } from "../../domain/identity/AuthOutcomes.js"
 import { PlatformDisplayName } from "../../domain/settings/Catalogue.js"
 import type { Actor } from "../../domain/shared/Actor.js"
@@ -6,13 +6,14 @@ import { Settings } from "../settings/Settings.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
 import { currentSession } from "./currentSession.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Starts (or restarts) a TOTP enrolment: a new secret, its `otpauth://` URI and a QR code, shown
  * once. `TotpEnrollmentStarted | AlreadyEnrolled | SessionRequired | SessionInvalid`. A
  * restricted session may enrol.
  */
-export const startTotpEnrollment = Effect.fn("Identity.startTotpEnrollment")(function*(actor: Actor) {
+export const startTotpEnrollment = fn("Identity.startTotpEnrollment")(function*(actor: Actor) {
   const session = yield* currentSession(actor, { allowRestricted: true })
   if (Either.isLeft(session)) return session.left
   const credentials = yield* Credentials

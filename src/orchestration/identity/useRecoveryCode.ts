@@ -1,17 +1,18 @@
-import { Effect, Either } from "effect"
+import { Either } from "effect"
 import { securityNotice } from "../../domain/identity/AuthIntents.js"
 import type { Device } from "../../domain/identity/Session.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { answerChallenge } from "./answerChallenge.js"
 import { Credentials } from "./Credentials.js"
 import { startSession } from "./startSession.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * The second factor by recovery code (single use): `Authenticated { recoveryCodesRemaining } |
  * SecondFactorRejected | ChallengeExpired | AccountLocked | AccountNotActive`. The account is told
  * a code was used and how many are left.
  */
-export const useRecoveryCode = Effect.fn("Identity.useRecoveryCode")(function*(challengeToken: string, code: string, device: Device) {
+export const useRecoveryCode = fn("Identity.useRecoveryCode")(function*(challengeToken: string, code: string, device: Device) {
   const credentials = yield* Credentials
   const answered = yield* answerChallenge("auth.secondFactor.recoveryCode", challengeToken, device, (account) =>
     credentials.useRecoveryCode(account.id, code))

@@ -5,6 +5,7 @@ import type { Device } from "../../domain/identity/Session.js"
 import { answerChallenge } from "./answerChallenge.js"
 import { Credentials } from "./Credentials.js"
 import { startSession } from "./startSession.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Matches a TOTP code (±1 step) and accepts it only for a step later than the last accepted one,
@@ -23,7 +24,7 @@ export const checkTotp = (account: Account, code: string, now: DateTime.Utc) =>
   })
 
 /** The second factor by TOTP: `Authenticated | SecondFactorRejected | ChallengeExpired | AccountLocked | AccountNotActive`. */
-export const verifyTotp = Effect.fn("Identity.verifyTotp")(function*(challengeToken: string, code: string, device: Device) {
+export const verifyTotp = fn("Identity.verifyTotp")(function*(challengeToken: string, code: string, device: Device) {
   const answered = yield* answerChallenge("auth.secondFactor.totp", challengeToken, device, (account, now) => checkTotp(account, code, now))
   if (Either.isLeft(answered)) return answered.left
   return yield* startSession(answered.right.account, device, "totp")

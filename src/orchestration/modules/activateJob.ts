@@ -8,9 +8,10 @@ import { Transactions } from "../shared/Transactions.js"
 import { Installations } from "./Installations.js"
 import { jobAudit, mustMove } from "./jobIntents.js"
 import { recordSettled, releaseTenant, saga } from "./settleJob.js"
+import { fn } from "../shared/Fn.js"
 
 /** The lifecycle job of a module installed as another's dependency: its own live job if it has one, else a new Active one. */
-const dependencyJob = Effect.fn("Modules.dependencyJob")(function*(job: InstallationJob, name: InstallationJob["module"], version: string, now: DateTime.Utc) {
+const dependencyJob = fn("Modules.dependencyJob")(function*(job: InstallationJob, name: InstallationJob["module"], version: string, now: DateTime.Utc) {
   const installations = yield* Installations
   const created = yield* installations.create(new InstallationJob({
     ...job, id: JobId.make(yield* (yield* Ids).next), module: name, version, range: version, fromVersion: Option.none(), operation: "install",
@@ -25,7 +26,7 @@ const dependencyJob = Effect.fn("Modules.dependencyJob")(function*(job: Installa
  * its own lifecycle job) or removes them, completes the job (Active or Uninstalled), releases the
  * tenant and audits. Done already (the step ran before): nothing happens.
  */
-export const activateJob = Effect.fn("Modules.activateJob")(function*(job: InstallationJob, step: number, label: string, activate: Activate) {
+export const activateJob = fn("Modules.activateJob")(function*(job: InstallationJob, step: number, label: string, activate: Activate) {
   if (job.state === "Active" || job.state === "Uninstalled") return
   const installations = yield* Installations
   const now = yield* DateTime.now

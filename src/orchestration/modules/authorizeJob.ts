@@ -1,4 +1,4 @@
-import { Effect, Option } from "effect"
+import { Option } from "effect"
 import type { Ability } from "../../domain/access/Ability.js"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import type { InstallationJob, JobId } from "../../domain/modules/InstallationJob.js"
@@ -7,12 +7,13 @@ import { NotFound } from "../../domain/shared/Outcomes.js"
 import { AuthorizationResolver } from "../access/AuthorizationResolver.js"
 import { authorize, type Refusal } from "../access/authorize.js"
 import { Installations } from "./Installations.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * The job, if the actor may exercise `ability` in its tenant. An actor that holds the ability
  * nowhere is refused before the job is looked up (so it learns nothing of other tenants' jobs).
  */
-export const authorizeJob = Effect.fn("Modules.authorizeJob")(function*(actor: Actor, ability: Ability, jobId: JobId) {
+export const authorizeJob = fn("Modules.authorizeJob")(function*(actor: Actor, ability: Ability, jobId: JobId) {
   const reach = yield* (yield* AuthorizationResolver).reach(actor, ability)
   if (reach._tag === "Tenants" && reach.tenants.length === 0) {
     const refused = yield* authorize(actor, ability, AccessScope.platform)

@@ -1,11 +1,12 @@
-import { DateTime, Effect, Option } from "effect"
+import { DateTime, Option } from "effect"
 import { expectedOf, moved } from "../../domain/modules/JobTransitions.js"
 import { Installations } from "./Installations.js"
 import { jobOf, type Run } from "./InstallationRun.js"
 import { mustMove } from "./jobIntents.js"
+import { fn } from "../shared/Fn.js"
 
 /** The saga's first step: a new installation goes Pending → Validating (other operations are running already). */
-export const beginJob = Effect.fn("Modules.beginJob")(function*(run: Run) {
+export const beginJob = fn("Modules.beginJob")(function*(run: Run) {
   const job = yield* jobOf(run)
   if (job.state !== "Pending") return
   const now = yield* DateTime.now

@@ -17,6 +17,7 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import type { RepositoryError } from "../shared/RepositoryError.js"
 import { Transactions } from "../shared/Transactions.js"
 import { ModuleRegistry } from "./ModuleRegistry.js"
+import { fn } from "../shared/Fn.js"
 
 /** The entry, if it exists and may move to `to`; otherwise what refuses it. */
 const movable = (
@@ -49,14 +50,14 @@ const apply = <A extends { readonly _tag: string }>(actor: Actor, name: string, 
   })
 
 /** Publishes a Draft (its dependencies must be published in range). `ModulePublished | NotFound | InvalidRegistryTransition | UnpublishedDependency`, or a refusal. */
-export const publishModule = Effect.fn("Modules.publishModule")(function*(actor: Actor, name: string, version: string) {
+export const publishModule = fn("Modules.publishModule")(function*(actor: Actor, name: string, version: string) {
   const refused = yield* authorize(actor, "modules.publish", AccessScope.platform)
   if (Option.isSome(refused)) return refused.value
   return yield* apply(actor, name, version, "Published", (module) => new ModulePublished({ module }))
 })
 
 /** Deprecates a published version. `ModuleDeprecated | NotFound | InvalidRegistryTransition`, or a refusal. */
-export const deprecateModule = Effect.fn("Modules.deprecateModule")(function*(actor: Actor, name: string, version: string) {
+export const deprecateModule = fn("Modules.deprecateModule")(function*(actor: Actor, name: string, version: string) {
   const refused = yield* authorize(actor, "modules.publish", AccessScope.platform)
   if (Option.isSome(refused)) return refused.value
   const outcome = yield* apply(actor, name, version, "Deprecated", (module) => new ModuleDeprecated({ module }))

@@ -8,6 +8,7 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { Installations } from "./Installations.js"
 import { ModuleRegistry } from "./ModuleRegistry.js"
+import { fn } from "../shared/Fn.js"
 
 /** What the planners read: the registry and the tenant's installed modules. */
 const facts = (tenantId: TenantId) =>
@@ -20,7 +21,7 @@ const facts = (tenantId: TenantId) =>
  * Dry run of an installation: the plan (modules, steps with their undo, tables created) without
  * changing anything. `InstallPlan | DependencyCycle | UnresolvableDependency | AlreadyInstalled`, or a refusal.
  */
-export const installPlan = Effect.fn("Modules.installPlan")(function*(actor: Actor, tenantId: TenantId, name: string, range: string) {
+export const installPlan = fn("Modules.installPlan")(function*(actor: Actor, tenantId: TenantId, name: string, range: string) {
   const refused = yield* authorize(actor, "modules.read", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   if (!isRange(range)) return new InvalidSemver({ field: "version", value: range })
@@ -29,7 +30,7 @@ export const installPlan = Effect.fn("Modules.installPlan")(function*(actor: Act
 })
 
 /** Dry run of an uninstallation: its impact (tables dropped) or what blocks it. `UninstallPlan | NotInstalled | DependentsInstalled`. */
-export const uninstallPlan = Effect.fn("Modules.uninstallPlan")(function*(actor: Actor, tenantId: TenantId, name: string) {
+export const uninstallPlan = fn("Modules.uninstallPlan")(function*(actor: Actor, tenantId: TenantId, name: string) {
   const refused = yield* authorize(actor, "modules.read", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   const { installed, registry } = yield* facts(tenantId)
@@ -37,7 +38,7 @@ export const uninstallPlan = Effect.fn("Modules.uninstallPlan")(function*(actor:
 })
 
 /** Dry run of an upgrade. `UpgradePlan | NotInstalled | NoUpgradeAvailable | DependentsInstalled | UnresolvableDependency | DependencyCycle`. */
-export const upgradePlan = Effect.fn("Modules.upgradePlan")(function*(actor: Actor, tenantId: TenantId, name: string, range: string) {
+export const upgradePlan = fn("Modules.upgradePlan")(function*(actor: Actor, tenantId: TenantId, name: string, range: string) {
   const refused = yield* authorize(actor, "modules.read", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   if (!isRange(range)) return new InvalidSemver({ field: "version", value: range })

@@ -1,4 +1,4 @@
-import { DateTime, type Duration, Effect, Either, Option } from "effect"
+import { DateTime, type Duration, Either, Option } from "effect"
 import { InstallationJob } from "../../domain/modules/InstallationJob.js"
 import { expectedOf, moved } from "../../domain/modules/JobTransitions.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
@@ -7,6 +7,7 @@ import { runOf } from "./InstallationRun.js"
 import { InstallationWorkflow } from "./InstallationWorkflow.js"
 import { jobAudit } from "./jobIntents.js"
 import { saga } from "./settleJob.js"
+import { fn } from "../shared/Fn.js"
 
 const orphaned = "the saga's run ended without settling the job"
 
@@ -26,7 +27,7 @@ const settleOrphan = (job: InstallationJob, now: DateTime.Utc) =>
  * its tenant's lock goes back to the queue; a run that ended without settling its job settles it
  * (Failed before any step, ManualIntervention otherwise). Returns how many jobs it looked at.
  */
-export const reconcileStale = Effect.fn("Modules.reconcileStale")(function*(staleAfter: Duration.Duration, batch: number) {
+export const reconcileStale = fn("Modules.reconcileStale")(function*(staleAfter: Duration.Duration, batch: number) {
   const installations = yield* Installations
   const now = yield* DateTime.now
   const stale = yield* installations.stale(DateTime.subtractDuration(now, staleAfter), batch)

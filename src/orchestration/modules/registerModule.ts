@@ -11,12 +11,13 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Transactions } from "../shared/Transactions.js"
 import { ModuleCatalogue } from "./ModuleCatalogue.js"
 import { ModuleRegistry } from "./ModuleRegistry.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Registers a module version the program declares, as a Draft. `ModuleRegistered | InvalidSemver |
  * NotFound (no such declaration) | DuplicateModule | UnpublishedDependency`, or a refusal.
  */
-export const registerModule = Effect.fn("Modules.registerModule")(function*(actor: Actor, input: { readonly name: string; readonly version: string }) {
+export const registerModule = fn("Modules.registerModule")(function*(actor: Actor, input: { readonly name: string; readonly version: string }) {
   const refused = yield* authorize(actor, "modules.register", AccessScope.platform)
   if (Option.isSome(refused)) return refused.value
   const auditTrail = yield* AuditTrail

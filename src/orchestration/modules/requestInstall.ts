@@ -24,6 +24,7 @@ import { InstallationSignal } from "./InstallationSignal.js"
 import { Installations } from "./Installations.js"
 import { jobAudit } from "./jobIntents.js"
 import { ModuleRegistry } from "./ModuleRegistry.js"
+import { fn } from "../shared/Fn.js"
 
 export interface InstallRequest {
   readonly tenantId: TenantId
@@ -56,7 +57,7 @@ const answerOf = (
  * `InstallationAccepted | InstallationInProgress | IdempotencyKeyReused | EntitlementServiceUnavailable
  * | DependencyCycle | UnresolvableDependency | AlreadyInstalled`, or a refusal.
  */
-export const requestInstall = Effect.fn("Modules.requestInstall")(function*(actor: Actor, request: InstallRequest) {
+export const requestInstall = fn("Modules.requestInstall")(function*(actor: Actor, request: InstallRequest) {
   const refused = yield* authorize(actor, "modules.install", AccessScope.tenant(request.tenantId))
   if (Option.isSome(refused)) return refused.value
   if (!isRange(request.range)) return new InvalidSemver({ field: "version", value: request.range })

@@ -14,6 +14,7 @@ import { Installations } from "./Installations.js"
 import { jobAudit, mustMove, operationsNotice } from "./jobIntents.js"
 import { releaseTenant } from "./settleJob.js"
 import { TenantStorage } from "./TenantStorage.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * An operator settles a job in ManualIntervention: `restore-backup` first puts the tenant's storage
@@ -22,7 +23,7 @@ import { TenantStorage } from "./TenantStorage.js"
  * the tenant's lock is released. Needs `modules.install` platform-wide. `JobResolved | NotFound |
  * JobStateConflict`, or a refusal.
  */
-export const resolveJob = Effect.fn("Modules.resolveJob")(function*(actor: Actor, jobId: JobId, resolution: Resolution, note: string) {
+export const resolveJob = fn("Modules.resolveJob")(function*(actor: Actor, jobId: JobId, resolution: Resolution, note: string) {
   const refused = yield* authorize(actor, "modules.install", AccessScope.platform)
   if (Option.isSome(refused)) return refused.value
   const installations = yield* Installations

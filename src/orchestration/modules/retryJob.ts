@@ -13,13 +13,14 @@ import { InstallationSignal } from "./InstallationSignal.js"
 import { Installations } from "./Installations.js"
 import { jobAudit, mustMove } from "./jobIntents.js"
 import { ModuleRegistry } from "./ModuleRegistry.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Retries a Failed installation (Failed → Installing, a new attempt queued for the tenant's turn;
  * the saga plans it again). `InstallationAccepted | JobStateConflict | InstallationInProgress |
  * EntitlementServiceUnavailable | NotFound` and the planner's refusals, or a refusal.
  */
-export const retryJob = Effect.fn("Modules.retryJob")(function*(actor: Actor, jobId: JobId) {
+export const retryJob = fn("Modules.retryJob")(function*(actor: Actor, jobId: JobId) {
   const job = yield* authorizeJob(actor, "modules.install", jobId)
   if (!isJob(job)) return job
   if (job.state === "Installing" && job.queued) return new InstallationAccepted({ job })

@@ -12,6 +12,7 @@ import { ModuleRegistry } from "./ModuleRegistry.js"
 import { ModuleSteps } from "./ModuleSteps.js"
 import { discardBackups } from "./settleJob.js"
 import { TenantStorage } from "./TenantStorage.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Step `k` of a run: the step's effect and the job's progress (step k of n, its label) in one
@@ -19,7 +20,7 @@ import { TenantStorage } from "./TenantStorage.js"
  * the tenant's own database commits first and its ledger makes the step a no-op when run again.
  * A step whose progress is recorded already is not run again.
  */
-export const runStep = Effect.fn("Modules.runStep")(function*(run: Run, k: number, planned: PlannedStep) {
+export const runStep = fn("Modules.runStep")(function*(run: Run, k: number, planned: PlannedStep) {
   const job = yield* jobOf(run)
   if (job.step >= k) return
   if (planned.step._tag === "Activate") {

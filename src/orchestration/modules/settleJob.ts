@@ -8,6 +8,7 @@ import { Installations } from "./Installations.js"
 import { jobAudit } from "./jobIntents.js"
 import * as ModuleMetrics from "./ModuleMetrics.js"
 import { TenantStorage } from "./TenantStorage.js"
+import { fn } from "../shared/Fn.js"
 
 /** The saga, as the audit trail names it. */
 export const saga = new SystemActor({ component: "modules-saga" })
@@ -16,7 +17,7 @@ export const saga = new SystemActor({ component: "modules-saga" })
  * Frees the tenant for its next job, and an upgraded or uninstalled module that is Active again
  * for its users. Call in the transaction that settles the job.
  */
-export const releaseTenant = Effect.fn("Modules.releaseTenant")(function*(job: InstallationJob) {
+export const releaseTenant = fn("Modules.releaseTenant")(function*(job: InstallationJob) {
   const installations = yield* Installations
   yield* installations.unlock(job.tenantId, job.id)
   if (job.state !== "Active") return
@@ -42,7 +43,7 @@ export const recordSettled = (job: InstallationJob) =>
  * and audits, in one transaction; then counts it. `false` when the job
  * had changed meanwhile (someone settled it first): nothing is written.
  */
-export const settle = Effect.fn("Modules.settle")(function*(
+export const settle = fn("Modules.settle")(function*(
   before: InstallationJob,
   after: InstallationJob,
   detail: Option.Option<string>

@@ -5,13 +5,14 @@ import { Transactions } from "../shared/Transactions.js"
 import { Installations } from "./Installations.js"
 import { runOf } from "./InstallationRun.js"
 import { InstallationWorkflow } from "./InstallationWorkflow.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Starts queued jobs, oldest first, one per tenant whose installation lock is free: the lock and
  * the job's leaving the queue commit together, then the saga's run is started (a start repeated
  * after a crash is harmless: runs are idempotent by key). Returns how many started.
  */
-export const startQueued = Effect.fn("Modules.startQueued")(function*(batch: number) {
+export const startQueued = fn("Modules.startQueued")(function*(batch: number) {
   const installations = yield* Installations
   const transactions = yield* Transactions
   const tenants = new Set<string>()

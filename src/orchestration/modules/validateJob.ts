@@ -15,6 +15,7 @@ import { jobOf, Proceed, type Run, Settled } from "./InstallationRun.js"
 import { mustMove } from "./jobIntents.js"
 import { ModuleRegistry } from "./ModuleRegistry.js"
 import { rejectJob } from "./rejectJob.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * The saga's validation, in the tenant's turn: the requester may still install there, the tenant
@@ -22,7 +23,7 @@ import { rejectJob } from "./rejectJob.js"
  * entitlements of the modules it installs (asked through the circuit breaker: a failing service
  * fails the step, which is retried). Stores the plan; a refusal settles the job with it as its error.
  */
-export const validateJob = Effect.fn("Modules.validateJob")(function*(run: Run) {
+export const validateJob = fn("Modules.validateJob")(function*(run: Run) {
   const job = yield* jobOf(run)
   if (isSettled(job.state, false)) return new Settled({ state: job.state })
   if (isRunning(job.state) && Option.isSome(job.plan)) return new Proceed({ plan: job.plan.value })

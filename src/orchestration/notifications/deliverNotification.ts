@@ -6,6 +6,7 @@ import { endpointEntry, type Route } from "../../domain/outbox/OutboxEntry.js"
 import { Outbox } from "../outbox/Outbox.js"
 import { NotificationChannels } from "./NotificationChannels.js"
 import { NotificationSubscriptions } from "./NotificationSubscriptions.js"
+import { fn } from "../shared/Fn.js"
 
 /** The routes of a notification entry. */
 export type NotificationRoute = Extract<Route, { readonly _tag: "Channel" | "TenantEndpoints" | "Endpoint" }>
@@ -36,7 +37,7 @@ const settledWithout = (result: Exclude<DeliveryResult, "delivered">, message: s
  * kind, each retried and dead-lettered on its own (ids are stable, so a repeated fan-out adds
  * nothing). An endpoint removed before its delivery drops it.
  */
-export const deliverNotification = Effect.fn("Notifications.deliver")(function*(
+export const deliverNotification = fn("Notifications.deliver")(function*(
   route: NotificationRoute,
   record: NotificationRecord,
   deliveryId: string

@@ -13,6 +13,7 @@ import type { AccountId } from "../../domain/shared/Ids.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Transactions } from "../shared/Transactions.js"
 import { NotificationSubscriptions } from "./NotificationSubscriptions.js"
+import { fn } from "../shared/Fn.js"
 
 /** The account acting on its own preferences: a full session or one of its API tokens. */
 const ownAccount = (actor: Actor): Either.Either<AccountId, SessionRequired> =>
@@ -21,7 +22,7 @@ const ownAccount = (actor: Actor): Either.Either<AccountId, SessionRequired> =>
     : Either.left(new SessionRequired())
 
 /** `GET /me/notification-preferences`: what the account muted, and what it cannot. `NotificationPreferences | SessionRequired`. */
-export const getNotificationPreferences = Effect.fn("Notifications.getPreferences")(function*(actor: Actor) {
+export const getNotificationPreferences = fn("Notifications.getPreferences")(function*(actor: Actor) {
   const account = ownAccount(actor)
   if (Either.isLeft(account)) return account.left
   return viewOf(yield* (yield* NotificationSubscriptions).preferences(account.right))
@@ -37,7 +38,7 @@ export interface PreferencesInput {
  * cannot be muted: asking for it changes nothing and answers `SecurityNotificationsMandatory`.
  * `PreferencesUpdated | SecurityNotificationsMandatory | SessionRequired`; every attempt is audited.
  */
-export const setNotificationPreferences = Effect.fn("Notifications.setPreferences")(function*(actor: Actor, input: PreferencesInput) {
+export const setNotificationPreferences = fn("Notifications.setPreferences")(function*(actor: Actor, input: PreferencesInput) {
   const account = ownAccount(actor)
   if (Either.isLeft(account)) return account.left
   const auditTrail = yield* AuditTrail

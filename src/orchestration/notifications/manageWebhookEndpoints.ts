@@ -18,12 +18,13 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { NotificationSubscriptions } from "./NotificationSubscriptions.js"
+import { fn } from "../shared/Fn.js"
 
 const audited = (actor: Actor, tenantId: TenantId, action: string, outcome: string, id: string, details?: AuditIntent["details"]) =>
   new AuditIntent({ action, actor, outcome, tenantId, target: new AuditTarget({ type: "webhook-endpoint", id }), ...(details ? { details } : {}) })
 
 /** `GET /tenants/{id}/webhooks` (`webhooks.manage`): the tenant's endpoints, without their secrets. */
-export const listWebhookEndpoints = Effect.fn("Notifications.listWebhookEndpoints")(function*(actor: Actor, tenantId: TenantId) {
+export const listWebhookEndpoints = fn("Notifications.listWebhookEndpoints")(function*(actor: Actor, tenantId: TenantId) {
   const refused = yield* authorize(actor, "webhooks.manage", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   return new WebhookEndpointList({ endpoints: yield* (yield* NotificationSubscriptions).endpoints(tenantId) })
@@ -39,7 +40,7 @@ export interface WebhookEndpointInput {
  * notifications of the kinds given (all when none), signed with a new secret shown this once.
  * `WebhookEndpointCreated | ValidationFailed | Refusal`.
  */
-export const addWebhookEndpoint = Effect.fn("Notifications.addWebhookEndpoint")(function*(actor: Actor, tenantId: TenantId, input: WebhookEndpointInput) {
+export const addWebhookEndpoint = fn("Notifications.addWebhookEndpoint")(function*(actor: Actor, tenantId: TenantId, input: WebhookEndpointInput) {
   const refused = yield* authorize(actor, "webhooks.manage", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   const url = validateUrl(input.url)
@@ -57,7 +58,7 @@ export const addWebhookEndpoint = Effect.fn("Notifications.addWebhookEndpoint")(
 })
 
 /** `DELETE /tenants/{id}/webhooks/{endpointId}` (`webhooks.manage`). `WebhookEndpointRemoved | NotFound | Refusal`. */
-export const removeWebhookEndpoint = Effect.fn("Notifications.removeWebhookEndpoint")(function*(actor: Actor, tenantId: TenantId, id: WebhookEndpointId) {
+export const removeWebhookEndpoint = fn("Notifications.removeWebhookEndpoint")(function*(actor: Actor, tenantId: TenantId, id: WebhookEndpointId) {
   const refused = yield* authorize(actor, "webhooks.manage", AccessScope.tenant(tenantId))
   if (Option.isSome(refused)) return refused.value
   return yield* (yield* Transactions).withTransaction(Effect.gen(function*() {

@@ -7,6 +7,7 @@ import { AuditListeners } from "../audit/AuditListeners.js"
 import { type DeliveryResult, deliverNotification } from "../notifications/deliverNotification.js"
 import { Outbox } from "./Outbox.js"
 import * as OutboxMetrics from "./OutboxMetrics.js"
+import { fn } from "../shared/Fn.js"
 
 export interface DispatchOptions {
   readonly policy: DeliveryPolicy
@@ -78,7 +79,7 @@ const settle = Effect.fnUntraced(function*(entry: OutboxEntry, policy: DeliveryP
  * while settling one entry is logged and leaves the entry to its lease: it is claimed again
  * later, and the sinks discard the duplicate. Returns how many entries were claimed.
  */
-export const dispatchDue = Effect.fn("Outbox.dispatchDue")(function*(options: DispatchOptions) {
+export const dispatchDue = fn("Outbox.dispatchDue")(function*(options: DispatchOptions) {
   const outbox = yield* Outbox
   const now = yield* Clock.currentTimeMillis
   const due = yield* outbox.claimDue({

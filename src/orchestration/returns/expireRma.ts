@@ -6,13 +6,14 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { changeRma, requireRma } from "./changeRma.js"
 import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * The return window ended (workflow step): an RMA still waiting for its goods expires (audited,
  * the customer notified). Answers whether it is expired: `false` when the goods were received
  * meanwhile (their signal may have been lost), so the workflow goes on to the inspection.
  */
-export const expireRma = Effect.fn("Returns.expire")(function*(run: RmaRun) {
+export const expireRma = fn("Returns.expire")(function*(run: RmaRun) {
   const now = yield* DateTime.now
   const [auditTrail, notifications] = yield* Effect.all([AuditTrail, Notifications])
   const changed = yield* changeRma(

@@ -13,6 +13,7 @@ import { postStock } from "../supply/postStock.js"
 import { Procurement } from "../supply/Procurement.js"
 import { changeRma, requireRma } from "./changeRma.js"
 import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Moves the returned goods through the inventory ledger (workflow step), at the warehouse that
@@ -21,7 +22,7 @@ import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
  * ledger (a crash after it, before the RMA recorded it) is not posted again. A return with no
  * stock to average is valued at the item's preferred purchase price.
  */
-export const moveReturnedStock = Effect.fn("Returns.moveStock")(function*(run: RmaRun) {
+export const moveReturnedStock = fn("Returns.moveStock")(function*(run: RmaRun) {
   const [ledger, procurement, auditTrail] = yield* Effect.all([InventoryLedger, Procurement, AuditTrail])
   const currency = yield* (yield* Settings).get(ValuationCurrency, run.tenantId)
   const today = dayOfMillis(DateTime.toEpochMillis(yield* DateTime.now))

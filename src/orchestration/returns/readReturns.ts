@@ -1,4 +1,4 @@
-import { type DateTime, Effect, Option } from "effect"
+import { type DateTime, Option } from "effect"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import { RmaAmounts, RmaList, RmaView } from "../../domain/returns/ReturnOutcomes.js"
 import { refundAmount, type RmaId, type RmaState } from "../../domain/returns/Rma.js"
@@ -9,11 +9,12 @@ import type { SalesOrderId, Sku } from "../../domain/supply/Ids.js"
 import { Money } from "../../domain/supply/Money.js"
 import { authorize } from "../access/authorize.js"
 import { Rmas } from "./Rmas.js"
+import { fn } from "../shared/Fn.js"
 
 const allowed = (actor: Actor, tenant: TenantId) => authorize(actor, "returns.read", AccessScope.tenant(tenant))
 
 /** An RMA with its state, history and amounts (`returns.read`). `RmaView | NotFound` or a refusal. */
-export const getRma = Effect.fn("Returns.get")(function*(actor: Actor, tenant: TenantId, id: RmaId) {
+export const getRma = fn("Returns.get")(function*(actor: Actor, tenant: TenantId, id: RmaId) {
   const refused = yield* allowed(actor, tenant)
   if (Option.isSome(refused)) return refused.value
   const found = yield* (yield* Rmas).find(tenant, id)
@@ -23,7 +24,7 @@ export const getRma = Effect.fn("Returns.get")(function*(actor: Actor, tenant: T
 })
 
 /** RMAs narrowed by state, sales order, item and request time, `limit` at a time after `cursor` (`returns.read`). `RmaList` or a refusal. */
-export const listRmas = Effect.fn("Returns.list")(function*(
+export const listRmas = fn("Returns.list")(function*(
   actor: Actor,
   tenant: TenantId,
   filter: {

@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import { Rmas } from "./Rmas.js"
 import { Arrived, Inspected, RmaWorkflow, runOf, wake } from "./RmaWorkflow.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Wakes every RMA whose workflow should be waiting, as the service starts: starts its workflow
@@ -10,7 +11,7 @@ import { Arrived, Inspected, RmaWorkflow, runOf, wake } from "./RmaWorkflow.js"
  * completion), which covers a crash between a receipt's or an inspection's commit and its signal.
  * Returns how many it looked at.
  */
-export const reconcileRmas = Effect.fn("Returns.reconcileRmas")(function*(batch: number) {
+export const reconcileRmas = fn("Returns.reconcileRmas")(function*(batch: number) {
   const awaiting = yield* (yield* Rmas).awaiting(batch)
   yield* Effect.forEach(awaiting, ({ rma, tenantId }) =>
     Effect.gen(function*() {

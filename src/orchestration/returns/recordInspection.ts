@@ -19,6 +19,7 @@ import { Procurement } from "../supply/Procurement.js"
 import { changeRma } from "./changeRma.js"
 import { Rmas } from "./Rmas.js"
 import { Inspected, wake } from "./RmaWorkflow.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Records the inspection of received goods (`returns.receive`): the condition found gives the
@@ -27,7 +28,7 @@ import { Inspected, wake } from "./RmaWorkflow.js"
  * workflow, which settles the RMA. `InspectionRecorded | InvalidRmaTransition | ValidationFailed
  * | NotFound` or a refusal. Recorded already, the workflow is woken again (its signal may have been lost).
  */
-export const recordInspection = Effect.fn("Returns.recordInspection")(function*(
+export const recordInspection = fn("Returns.recordInspection")(function*(
   actor: Actor,
   tenant: TenantId,
   id: RmaId,

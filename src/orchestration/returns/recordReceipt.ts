@@ -13,6 +13,7 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { changeRma } from "./changeRma.js"
 import { Arrived, RmaWorkflow, runOf, wake } from "./RmaWorkflow.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Records that the goods of an authorised RMA arrived at a warehouse (`returns.receive`,
@@ -22,7 +23,7 @@ import { Arrived, RmaWorkflow, runOf, wake } from "./RmaWorkflow.js"
  * workflow is woken again in case its signal was lost) `| NotFound` or a refusal; audited, the
  * customer notified.
  */
-export const recordReceipt = Effect.fn("Returns.recordReceipt")(function*(actor: Actor, tenant: TenantId, id: RmaId, warehouseId: WarehouseId) {
+export const recordReceipt = fn("Returns.recordReceipt")(function*(actor: Actor, tenant: TenantId, id: RmaId, warehouseId: WarehouseId) {
   const refused = yield* authorize(actor, "returns.receive", AccessScope.tenant(tenant))
   if (Option.isSome(refused)) return refused.value
   const now = yield* DateTime.now

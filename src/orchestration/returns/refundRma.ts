@@ -9,6 +9,7 @@ import { Notifications } from "../notifications/Notifications.js"
 import { Receivables } from "../supply/Receivables.js"
 import { changeRma, requireRma } from "./changeRma.js"
 import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Refunds an inspected RMA (workflow step): issues its credit note through `Receivables` under
@@ -16,7 +17,7 @@ import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
  * invoice, and records it on the RMA. Run again — after a crash, or a retry — it finds the same
  * credit note and issues no second one. Audited; the customer notified.
  */
-export const refundRma = Effect.fn("Returns.refund")(function*(run: RmaRun) {
+export const refundRma = fn("Returns.refund")(function*(run: RmaRun) {
   const receivables = yield* Receivables
   const today = dayOfMillis(DateTime.toEpochMillis(yield* DateTime.now))
   const [auditTrail, notifications] = yield* Effect.all([AuditTrail, Notifications])

@@ -13,6 +13,7 @@ import { Procurement } from "../supply/Procurement.js"
 import { Sales } from "../supply/Sales.js"
 import { changeRma, requireRma } from "./changeRma.js"
 import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Replaces the goods of an inspected RMA (workflow step) — the one place a replacement line is
@@ -21,7 +22,7 @@ import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
  * dropship workflow). The line and the RMA change in one unit of work, and an RMA that has its
  * replacement already gets no second one. Audited; the customer notified.
  */
-export const replaceRma = Effect.fn("Returns.replace")(function*(run: RmaRun) {
+export const replaceRma = fn("Returns.replace")(function*(run: RmaRun) {
   const [sales, procurement] = yield* Effect.all([Sales, Procurement])
   const today = dayOfMillis(DateTime.toEpochMillis(yield* DateTime.now))
   const [auditTrail, notifications] = yield* Effect.all([AuditTrail, Notifications])
@@ -57,7 +58,7 @@ export const replaceRma = Effect.fn("Returns.replace")(function*(run: RmaRun) {
  * the outcome's tag (`DropshipStarted`, or why the line could not be opened, which the dropship
  * record then lacks and an operator sees on the order).
  */
-export const fulfilReplacement = Effect.fn("Returns.fulfilReplacement")(function*(run: RmaRun, rma: Rma, replacement: RmaReplacement) {
+export const fulfilReplacement = fn("Returns.fulfilReplacement")(function*(run: RmaRun, rma: Rma, replacement: RmaReplacement) {
   const outcome = yield* beginDropship(workflowActor, { tenantId: run.tenantId, salesOrderId: rma.salesOrderId, lineNo: replacement.lineNo })
   return outcome._tag
 })

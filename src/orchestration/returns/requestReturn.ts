@@ -21,6 +21,7 @@ import { InventoryLedger } from "../supply/InventoryLedger.js"
 import { Sales } from "../supply/Sales.js"
 import { Rmas } from "./Rmas.js"
 import { runOf, RmaWorkflow } from "./RmaWorkflow.js"
+import { fn } from "../shared/Fn.js"
 
 export interface ReturnInput {
   readonly salesOrderId: SalesOrderId
@@ -36,7 +37,7 @@ export interface ReturnInput {
  * window ends) or `Rejected { reasons }` listing every rule that failed; either way the RMA is
  * stored, audited and the customer notified. `NotFound` for an unknown sales order; a refusal.
  */
-export const requestReturn = Effect.fn("Returns.request")(function*(actor: Actor, tenant: TenantId, input: ReturnInput) {
+export const requestReturn = fn("Returns.request")(function*(actor: Actor, tenant: TenantId, input: ReturnInput) {
   const refused = yield* authorize(actor, "returns.request", AccessScope.tenant(tenant))
   if (Option.isSome(refused)) return refused.value
   const order = yield* (yield* Sales).salesOrder(tenant, input.salesOrderId)

@@ -8,13 +8,14 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { changeRma, requireRma } from "./changeRma.js"
 import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Settles an inspected RMA whose remedy and stock movements are done (workflow step): it enters
  * `Refunded | Replaced | ReturnedToVendor | Scrapped` as its disposition and remedy say, then
  * `Closed`. Already there, nothing changes. Audited; the customer notified once closed.
  */
-export const settleRma = Effect.fn("Returns.settle")(function*(run: RmaRun) {
+export const settleRma = fn("Returns.settle")(function*(run: RmaRun) {
   const now = yield* DateTime.now
   const [auditTrail, notifications] = yield* Effect.all([AuditTrail, Notifications])
   const actor = actorRef(workflowActor)

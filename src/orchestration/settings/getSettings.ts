@@ -1,11 +1,12 @@
-import { Effect, type Option } from "effect"
+import { type Option } from "effect"
 import { catalogue } from "../../domain/settings/Catalogue.js"
 import { effectiveSettings } from "../../domain/settings/Setting.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { Settings } from "./Settings.js"
+import { fn } from "../shared/Fn.js"
 
 /** Every known setting with its effective value and where it comes from, for the platform or a tenant. */
-export const getSettings = Effect.fn("Settings.getSettings")(function*(tenant: Option.Option<TenantId>) {
+export const getSettings = fn("Settings.getSettings")(function*(tenant: Option.Option<TenantId>) {
   const settings = yield* Settings
   const stored = yield* settings.stored(tenant)
   return effectiveSettings(catalogue, stored, tenant)

@@ -12,6 +12,7 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Settings } from "./Settings.js"
+import { fn } from "../shared/Fn.js"
 
 export interface SetSettingInput {
   readonly key: string
@@ -26,7 +27,7 @@ export interface SetSettingInput {
  * UnknownSetting | InvalidSettingValue | SettingNotOverridable | Refusal`. Every attempt is
  * audited; a change notifies the operators.
  */
-export const setSetting = Effect.fn("Settings.setSetting")(function*(actor: Actor, input: SetSettingInput) {
+export const setSetting = fn("Settings.setSetting")(function*(actor: Actor, input: SetSettingInput) {
   const refused = yield* (input.tenantId === undefined
     ? authorize(actor, "settings.write", AccessScope.platform)
     : authorize(actor, "settings.override", AccessScope.tenant(input.tenantId)))

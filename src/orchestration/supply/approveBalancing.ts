@@ -15,6 +15,7 @@ import { Ids } from "../shared/Ids.js"
 import { balancingPlan } from "./proposeBalancing.js"
 import { transactionally } from "./Rollback.js"
 import { Warehouses } from "./Warehouses.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Turns the current balancing proposals (all items, or those named) into transfer orders, each
@@ -22,7 +23,7 @@ import { Warehouses } from "./Warehouses.js"
  * and reserved stock counts as committed, so approving twice proposes nothing the second time.
  * `TransfersReserved | NothingToBalance | Refusal`; every transfer is audited.
  */
-export const approveBalancing = Effect.fn("Supply.approveBalancing")(function*(actor: Actor, tenant: TenantId, skus?: ReadonlyArray<Sku>) {
+export const approveBalancing = fn("Supply.approveBalancing")(function*(actor: Actor, tenant: TenantId, skus?: ReadonlyArray<Sku>) {
   const refused = yield* authorize(actor, "supply.approve", AccessScope.tenant(tenant))
   if (Option.isSome(refused)) return refused.value
   const leadTime = yield* (yield* Settings).get(TransferLeadTimeDays, tenant)

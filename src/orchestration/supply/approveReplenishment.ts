@@ -13,6 +13,7 @@ import { Ids } from "../shared/Ids.js"
 import { Procurement } from "./Procurement.js"
 import { transactionally } from "./Rollback.js"
 import { replenishmentPlan } from "./suggestReplenishment.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Turns a warehouse's current suggestions (all, or the lines named, with the planner's
@@ -21,7 +22,7 @@ import { replenishmentPlan } from "./suggestReplenishment.js"
  * time. `PurchaseOrdersDrafted | NothingToSuggest | ValidationFailed | NotFound | Refusal`;
  * every draft is audited.
  */
-export const approveReplenishment = Effect.fn("Supply.approveReplenishment")(function*(
+export const approveReplenishment = fn("Supply.approveReplenishment")(function*(
   actor: Actor,
   tenant: TenantId,
   input: { readonly warehouseId: WarehouseId; readonly lines?: ReadonlyArray<ApprovalLine> | undefined }

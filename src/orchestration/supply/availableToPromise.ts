@@ -1,4 +1,4 @@
-import { Effect, Option } from "effect"
+import { Option } from "effect"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import { availableToPromise as computeAtp, Dated, promise } from "../../domain/supply/Atp.js"
 import { daysBetween, type Day } from "../../domain/supply/Calendar.js"
@@ -15,13 +15,14 @@ import { Procurement } from "./Procurement.js"
 import { today } from "./Rollback.js"
 import { Sales } from "./Sales.js"
 import { Warehouses } from "./Warehouses.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * The ATP profile of an item at a warehouse: usable on-hand (physical less reservations for
  * outbound transfers), confirmed purchase order lines and inbound transfers as scheduled
  * receipts, open stock lines of sales orders as commitments. `NotFound` for an unknown item or warehouse.
  */
-export const atpProfile = Effect.fn("Supply.atpProfile")(function*(tenant: TenantId, sku: Sku, warehouseId: WarehouseId, horizonDays: number) {
+export const atpProfile = fn("Supply.atpProfile")(function*(tenant: TenantId, sku: Sku, warehouseId: WarehouseId, horizonDays: number) {
   const ledger = yield* InventoryLedger
   const warehouses = yield* Warehouses
   if ((yield* ledger.items(tenant, [sku])).length === 0) return new NotFound({ entity: "item", id: sku })
@@ -42,7 +43,7 @@ export const atpProfile = Effect.fn("Supply.atpProfile")(function*(tenant: Tenan
 })
 
 /** Time-phased ATP of an item at a warehouse over `horizonDays` (default: the tenant's setting). `AtpProfile | NotFound | Refusal`. */
-export const getAvailableToPromise = Effect.fn("Supply.getAvailableToPromise")(function*(
+export const getAvailableToPromise = fn("Supply.getAvailableToPromise")(function*(
   actor: Actor,
   tenant: TenantId,
   input: { readonly sku: Sku; readonly warehouseId: WarehouseId; readonly horizonDays?: number | undefined }
@@ -57,7 +58,7 @@ export const getAvailableToPromise = Effect.fn("Supply.getAvailableToPromise")(f
  * `Promisable | CannotPromise | NotFound | Refusal`. A promise answers order entry (it needs
  * `supply.manage`); it books nothing, the sales order does.
  */
-export const promiseOrder = Effect.fn("Supply.promiseOrder")(function*(
+export const promiseOrder = fn("Supply.promiseOrder")(function*(
   actor: Actor,
   tenant: TenantId,
   input: { readonly sku: Sku; readonly warehouseId: WarehouseId; readonly quantity: number; readonly wantedOn: Day }

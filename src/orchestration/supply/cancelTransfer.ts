@@ -12,12 +12,13 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { Rollback, transactionally } from "./Rollback.js"
 import { transferConflict } from "./transferConflict.js"
 import { Warehouses } from "./Warehouses.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Cancels a reserved transfer: the reservation at the source is released (a shipped transfer
  * must be received). `TransferReleased | InvalidTransferTransition | NotFound | Refusal`; audited.
  */
-export const cancelTransfer = Effect.fn("Supply.cancelTransfer")(function*(actor: Actor, tenant: TenantId, id: TransferOrderId, reason: string) {
+export const cancelTransfer = fn("Supply.cancelTransfer")(function*(actor: Actor, tenant: TenantId, id: TransferOrderId, reason: string) {
   const refused = yield* authorize(actor, "supply.manage", AccessScope.tenant(tenant))
   if (Option.isSome(refused)) return refused.value
   const warehouses = yield* Warehouses

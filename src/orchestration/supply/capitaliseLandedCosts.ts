@@ -14,6 +14,7 @@ import { AuditTrail } from "../audit/AuditTrail.js"
 import { InventoryLedger } from "./InventoryLedger.js"
 import { Procurement } from "./Procurement.js"
 import { Rollback, today, transactionally } from "./Rollback.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Capitalises landed costs on a posted receipt: each document allocated exactly over the lines
@@ -22,7 +23,7 @@ import { Rollback, today, transactionally } from "./Rollback.js"
  * request is refused if any was before. `LandedCostsCapitalised | InvalidCostDocument |
  * AlreadyCapitalised | NotFound | Refusal`; every document is audited.
  */
-export const capitaliseLandedCosts = Effect.fn("Supply.capitaliseLandedCosts")(function*(
+export const capitaliseLandedCosts = fn("Supply.capitaliseLandedCosts")(function*(
   actor: Actor,
   tenant: TenantId,
   receiptId: ReceiptId,

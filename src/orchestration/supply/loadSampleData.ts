@@ -9,6 +9,7 @@ import { authorize } from "../access/authorize.js"
 import { loadSupplyData } from "./loadSupplyData.js"
 import { postReceipt } from "./postReceipt.js"
 import { Rollback, transactionally } from "./Rollback.js"
+import { fn } from "../shared/Fn.js"
 
 /** A sample: a data set, a receipt posted after it, and the movements that follow the receipt. */
 export interface SupplySample {
@@ -21,7 +22,7 @@ export interface SupplySample {
  * Loads a sample into a tenant, all or nothing, through the same orchestrators as any data:
  * `SupplyDataLoaded | AlreadyPosted` (the sample is there already) `| ValidationFailed | NotFound | Refusal`.
  */
-export const loadSampleData = Effect.fn("Supply.loadSampleData")(function*(actor: Actor, tenant: TenantId, sample: SupplySample) {
+export const loadSampleData = fn("Supply.loadSampleData")(function*(actor: Actor, tenant: TenantId, sample: SupplySample) {
   const refused = yield* authorize(actor, "supply.manage", AccessScope.tenant(tenant))
   if (Option.isSome(refused)) return refused.value
   return yield* transactionally(Effect.gen(function*() {

@@ -16,9 +16,10 @@ import { Procurement } from "./Procurement.js"
 import { Rollback, transactionally } from "./Rollback.js"
 import { Sales } from "./Sales.js"
 import { Warehouses } from "./Warehouses.js"
+import { fn } from "../shared/Fn.js"
 
 /** The item, warehouse and vendor codes the tenant has. */
-export const knownCodes = Effect.fn("Supply.knownCodes")(function*(tenant: TenantId) {
+export const knownCodes = fn("Supply.knownCodes")(function*(tenant: TenantId) {
   return {
     skus: new Set<string>((yield* (yield* InventoryLedger).items(tenant)).map((i) => i.sku)),
     warehouses: new Set<string>((yield* (yield* Warehouses).warehouses(tenant)).map((w) => w.id)),
@@ -27,7 +28,7 @@ export const knownCodes = Effect.fn("Supply.knownCodes")(function*(tenant: Tenan
 })
 
 /** Writes a validated data set's master data, orders and demand. */
-export const storeDataSet = Effect.fn("Supply.storeDataSet")(function*(tenant: TenantId, data: SupplyDataSet) {
+export const storeDataSet = fn("Supply.storeDataSet")(function*(tenant: TenantId, data: SupplyDataSet) {
   const procurement = yield* Procurement
   const sales = yield* Sales
   yield* (yield* InventoryLedger).putItems(tenant, data.items)
@@ -44,7 +45,7 @@ export const storeDataSet = Effect.fn("Supply.storeDataSet")(function*(tenant: T
  * and demand stored, movements posted to the ledger at moving-average cost (in the tenant's
  * valuation currency). `SupplyDataLoaded | ValidationFailed | Refusal`; audited.
  */
-export const loadSupplyData = Effect.fn("Supply.loadSupplyData")(function*(actor: Actor, tenant: TenantId, data: SupplyDataSet) {
+export const loadSupplyData = fn("Supply.loadSupplyData")(function*(actor: Actor, tenant: TenantId, data: SupplyDataSet) {
   const refused = yield* authorize(actor, "supply.manage", AccessScope.tenant(tenant))
   if (Option.isSome(refused)) return refused.value
   const issues = validateDataSet(data, yield* knownCodes(tenant))

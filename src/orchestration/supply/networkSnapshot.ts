@@ -1,4 +1,3 @@
-import { Effect } from "effect"
 import { addDays, type Day } from "../../domain/supply/Calendar.js"
 import type { WarehouseId } from "../../domain/supply/Ids.js"
 import * as P from "../../domain/supply/Parameters.js"
@@ -10,9 +9,10 @@ import { InventoryLedger } from "./InventoryLedger.js"
 import { Procurement } from "./Procurement.js"
 import { Sales } from "./Sales.js"
 import { Warehouses } from "./Warehouses.js"
+import { fn } from "../shared/Fn.js"
 
 /** The tenant's planning parameters (settings with textbook defaults). */
-export const planningParameters = Effect.fn("Supply.planningParameters")(function*(tenant: TenantId) {
+export const planningParameters = fn("Supply.planningParameters")(function*(tenant: TenantId) {
   const settings = yield* Settings
   const parameters: ReplenishmentParameters & { readonly tolerance: number; readonly historyDays: number } = {
     serviceLevel: yield* settings.get(P.ServiceLevel, tenant),
@@ -33,7 +33,7 @@ export const planningParameters = Effect.fn("Supply.planningParameters")(functio
  * given: items, vendors and terms, stock, open purchase and sales orders, transfers under way,
  * and the demand of the `historyDays` before `today`.
  */
-export const networkSnapshot = Effect.fn("Supply.networkSnapshot")(function*(
+export const networkSnapshot = fn("Supply.networkSnapshot")(function*(
   tenant: TenantId,
   today: Day,
   historyDays: number,

@@ -13,13 +13,14 @@ import { knownCodes } from "./loadSupplyData.js"
 import { postStock } from "./postStock.js"
 import { Procurement } from "./Procurement.js"
 import { Rollback, transactionally } from "./Rollback.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Posts a goods receipt: stock in at the lines' unit costs (moving average updated), the
  * purchase order's lines received. `ReceiptPosted | AlreadyPosted | ValidationFailed |
  * NotFound` (the purchase order) `| Refusal`; audited.
  */
-export const postReceipt = Effect.fn("Supply.postReceipt")(function*(actor: Actor, tenant: TenantId, input: ReceiptInput) {
+export const postReceipt = fn("Supply.postReceipt")(function*(actor: Actor, tenant: TenantId, input: ReceiptInput) {
   const refused = yield* authorize(actor, "supply.manage", AccessScope.tenant(tenant))
   if (Option.isSome(refused)) return refused.value
   const procurement = yield* Procurement

@@ -1,17 +1,18 @@
-import { Effect, Either } from "effect"
+import { Either } from "effect"
 import type { Sku } from "../../domain/supply/Ids.js"
 import type { StockMovement } from "../../domain/supply/Ledger.js"
 import type { CurrencyCode } from "../../domain/supply/Money.js"
 import { planPosting, stockKey } from "../../domain/supply/Posting.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { InventoryLedger } from "./InventoryLedger.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Posts movements to the inventory ledger with their valuation, inside the caller's unit of
  * work: reads the items' on-hand and (locked) valuations, plans the posting (pure), and writes
  * it only when every movement is acceptable. Returns the posting, or every issue (nothing written).
  */
-export const postStock = Effect.fn("Supply.postStock")(function*(
+export const postStock = fn("Supply.postStock")(function*(
   tenant: TenantId,
   movements: ReadonlyArray<StockMovement>,
   currency: CurrencyCode,

@@ -1,4 +1,4 @@
-import { Effect, Option } from "effect"
+import { Option } from "effect"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import type { Sku } from "../../domain/supply/Ids.js"
 import { BalancingProposals, NothingToBalance } from "../../domain/supply/Outcomes.js"
@@ -8,9 +8,10 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { networkSnapshot, planningParameters } from "./networkSnapshot.js"
 import { today } from "./Rollback.js"
+import { fn } from "../shared/Fn.js"
 
 /** Computes transfer proposals across the network (no authorization: callers authorize first). */
-export const balancingPlan = Effect.fn("Supply.balancingPlan")(function*(tenant: TenantId, skus?: ReadonlyArray<Sku>) {
+export const balancingPlan = fn("Supply.balancingPlan")(function*(tenant: TenantId, skus?: ReadonlyArray<Sku>) {
   const parameters = yield* planningParameters(tenant)
   const day = yield* today
   const network = yield* networkSnapshot(tenant, day, parameters.historyDays)
@@ -23,7 +24,7 @@ export const balancingPlan = Effect.fn("Supply.balancingPlan")(function*(tenant:
  * with every warehouse's days of cover, safety stock and target. Changes nothing.
  * `BalancingProposals | NothingToBalance | Refusal`.
  */
-export const proposeBalancing = Effect.fn("Supply.proposeBalancing")(function*(actor: Actor, tenant: TenantId, skus?: ReadonlyArray<Sku>) {
+export const proposeBalancing = fn("Supply.proposeBalancing")(function*(actor: Actor, tenant: TenantId, skus?: ReadonlyArray<Sku>) {
   const refused = yield* authorize(actor, "supply.plan", AccessScope.tenant(tenant))
   if (Option.isSome(refused)) return refused.value
   return yield* balancingPlan(tenant, skus)

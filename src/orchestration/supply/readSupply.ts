@@ -1,4 +1,4 @@
-import { Effect, Option } from "effect"
+import { Option } from "effect"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import type { PurchaseOrderStatus } from "../../domain/supply/Documents.js"
 import type { ReceiptId, Sku, WarehouseId } from "../../domain/supply/Ids.js"
@@ -12,18 +12,19 @@ import { authorize } from "../access/authorize.js"
 import { InventoryLedger } from "./InventoryLedger.js"
 import { Procurement } from "./Procurement.js"
 import { Warehouses } from "./Warehouses.js"
+import { fn } from "../shared/Fn.js"
 
 const allowed = (actor: Actor, tenant: TenantId) => authorize(actor, "supply.read", AccessScope.tenant(tenant))
 
 /** The tenant's items. `ItemList | Refusal`. */
-export const listItems = Effect.fn("Supply.listItems")(function*(actor: Actor, tenant: TenantId) {
+export const listItems = fn("Supply.listItems")(function*(actor: Actor, tenant: TenantId) {
   const refused = yield* allowed(actor, tenant)
   if (Option.isSome(refused)) return refused.value
   return new ItemList({ items: yield* (yield* InventoryLedger).items(tenant) })
 })
 
 /** On-hand per item and warehouse (with transfer reservations) and moving-average valuations. `StockReport | Refusal`. */
-export const getStock = Effect.fn("Supply.getStock")(function*(
+export const getStock = fn("Supply.getStock")(function*(
   actor: Actor,
   tenant: TenantId,
   filter: { readonly sku?: Sku | undefined; readonly warehouseId?: WarehouseId | undefined }
@@ -47,21 +48,21 @@ export const getStock = Effect.fn("Supply.getStock")(function*(
 })
 
 /** Purchase orders, narrowed to a status. `PurchaseOrderList | Refusal`. */
-export const listPurchaseOrders = Effect.fn("Supply.listPurchaseOrders")(function*(actor: Actor, tenant: TenantId, status?: PurchaseOrderStatus) {
+export const listPurchaseOrders = fn("Supply.listPurchaseOrders")(function*(actor: Actor, tenant: TenantId, status?: PurchaseOrderStatus) {
   const refused = yield* allowed(actor, tenant)
   if (Option.isSome(refused)) return refused.value
   return new PurchaseOrderList({ orders: yield* (yield* Procurement).purchaseOrders(tenant, status === undefined ? {} : { statuses: [status] }) })
 })
 
 /** Transfer orders, narrowed to a status. `TransferList | Refusal`. */
-export const listTransfers = Effect.fn("Supply.listTransfers")(function*(actor: Actor, tenant: TenantId, status?: TransferStatus) {
+export const listTransfers = fn("Supply.listTransfers")(function*(actor: Actor, tenant: TenantId, status?: TransferStatus) {
   const refused = yield* allowed(actor, tenant)
   if (Option.isSome(refused)) return refused.value
   return new TransferList({ transfers: yield* (yield* Warehouses).transfers(tenant, status === undefined ? {} : { statuses: [status] }) })
 })
 
 /** A posted receipt with its capitalised landed costs. `ReceiptView | NotFound | Refusal`. */
-export const getReceipt = Effect.fn("Supply.getReceipt")(function*(actor: Actor, tenant: TenantId, id: ReceiptId) {
+export const getReceipt = fn("Supply.getReceipt")(function*(actor: Actor, tenant: TenantId, id: ReceiptId) {
   const refused = yield* allowed(actor, tenant)
   if (Option.isSome(refused)) return refused.value
   const procurement = yield* Procurement

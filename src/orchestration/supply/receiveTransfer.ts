@@ -16,12 +16,13 @@ import { postStock } from "./postStock.js"
 import { Rollback, today, transactionally } from "./Rollback.js"
 import { transferConflict } from "./transferConflict.js"
 import { Warehouses } from "./Warehouses.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Receives a shipped transfer into its destination. `TransferReceived |
  * InvalidTransferTransition | NotFound | Refusal`; audited.
  */
-export const receiveTransfer = Effect.fn("Supply.receiveTransfer")(function*(actor: Actor, tenant: TenantId, id: TransferOrderId) {
+export const receiveTransfer = fn("Supply.receiveTransfer")(function*(actor: Actor, tenant: TenantId, id: TransferOrderId) {
   const refused = yield* authorize(actor, "supply.manage", AccessScope.tenant(tenant))
   if (Option.isSome(refused)) return refused.value
   const warehouses = yield* Warehouses

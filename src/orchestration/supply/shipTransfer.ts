@@ -18,6 +18,7 @@ import { postStock } from "./postStock.js"
 import { Rollback, today, transactionally } from "./Rollback.js"
 import { transferConflict } from "./transferConflict.js"
 import { Warehouses } from "./Warehouses.js"
+import { fn } from "../shared/Fn.js"
 
 /**
  * Ships a reserved transfer: the quantity leaves the source (in transit until received). When
@@ -25,7 +26,7 @@ import { Warehouses } from "./Warehouses.js"
  * shipment is refused, the reservation released and operations notified. `TransferShipped | ShipmentRefused |
  * InvalidTransferTransition | NotFound | Refusal`; audited.
  */
-export const shipTransfer = Effect.fn("Supply.shipTransfer")(function*(actor: Actor, tenant: TenantId, id: TransferOrderId) {
+export const shipTransfer = fn("Supply.shipTransfer")(function*(actor: Actor, tenant: TenantId, id: TransferOrderId) {
   const refused = yield* authorize(actor, "supply.manage", AccessScope.tenant(tenant))
   if (Option.isSome(refused)) return refused.value
   const warehouses = yield* Warehouses

@@ -1,4 +1,4 @@
-import { Effect, Option } from "effect"
+import { Option } from "effect"
 import { AccessScope } from "../../domain/access/AccessScope.js"
 import type { WarehouseId } from "../../domain/supply/Ids.js"
 import { NothingToSuggest, Suggestions } from "../../domain/supply/Outcomes.js"
@@ -9,9 +9,10 @@ import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { networkSnapshot, planningParameters } from "./networkSnapshot.js"
 import { today } from "./Rollback.js"
+import { fn } from "../shared/Fn.js"
 
 /** Computes a warehouse's suggestions (no authorization: callers authorize first). `Suggestions | NothingToSuggest | NotFound`. */
-export const replenishmentPlan = Effect.fn("Supply.replenishmentPlan")(function*(tenant: TenantId, warehouseId: WarehouseId) {
+export const replenishmentPlan = fn("Supply.replenishmentPlan")(function*(tenant: TenantId, warehouseId: WarehouseId) {
   const parameters = yield* planningParameters(tenant)
   const day = yield* today
   const network = yield* networkSnapshot(tenant, day, parameters.historyDays, warehouseId)
@@ -27,7 +28,7 @@ export const replenishmentPlan = Effect.fn("Supply.replenishmentPlan")(function*
  * hold-out error, safety stock, reorder point, EOQ, position). Changes nothing.
  * `Suggestions | NothingToSuggest | NotFound | Refusal`.
  */
-export const suggestReplenishment = Effect.fn("Supply.suggestReplenishment")(function*(actor: Actor, tenant: TenantId, warehouseId: WarehouseId) {
+export const suggestReplenishment = fn("Supply.suggestReplenishment")(function*(actor: Actor, tenant: TenantId, warehouseId: WarehouseId) {
   const refused = yield* authorize(actor, "supply.plan", AccessScope.tenant(tenant))
   if (Option.isSome(refused)) return refused.value
   return yield* replenishmentPlan(tenant, warehouseId)

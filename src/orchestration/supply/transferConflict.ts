@@ -4,9 +4,10 @@ import { InvalidTransferTransition, type TransferEvent } from "../../domain/supp
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { InvariantViolation } from "../../domain/shared/Defects.js"
 import { Warehouses } from "./Warehouses.js"
+import { fn } from "../shared/Fn.js"
 
 /** The refusal to give when another change moved the transfer first (its compare-and-set failed). */
-export const transferConflict = Effect.fn("Supply.transferConflict")(function*(tenant: TenantId, id: TransferOrderId, action: TransferEvent["_tag"]) {
+export const transferConflict = fn("Supply.transferConflict")(function*(tenant: TenantId, id: TransferOrderId, action: TransferEvent["_tag"]) {
   const current = yield* (yield* Warehouses).transfer(tenant, id)
   if (Option.isNone(current)) return yield* Effect.die(new InvariantViolation({ message: `transfer ${id} vanished` }))
   return new InvalidTransferTransition({ transferId: id, status: current.value.status, action })

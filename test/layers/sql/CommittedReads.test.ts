@@ -4,7 +4,7 @@ import { join } from "node:path"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { assert, describe, it } from "@effect/vitest"
 import Sqlite from "better-sqlite3"
-import { DateTime, Effect, Layer, Option, TestClock } from "effect"
+import { DateTime, Effect, Fiber, Layer, Option, TestClock } from "effect"
 import { Account } from "../../../src/domain/identity/Account.js"
 import { Email } from "../../../src/domain/identity/Email.js"
 import { Device } from "../../../src/domain/identity/Session.js"
@@ -15,6 +15,7 @@ import { SessionIdleTimeoutMinutes } from "../../../src/domain/settings/Catalogu
 import { AccountId, TenantId } from "../../../src/domain/shared/Ids.js"
 import * as CryptoKit from "../../../src/layers/crypto/CryptoKit.js"
 import * as RecordingNotificationChannels from "../../../src/layers/memory/RecordingNotificationChannels.js"
+import * as AccessGeneration from "../../../src/layers/sql/AccessGeneration.js"
 import * as Database from "../../../src/layers/sql/Database.js"
 import * as Migrations from "../../../src/layers/sql/Migrations.js"
 import * as SqlPorts from "../../../src/layers/sql/SqlPorts.js"
@@ -131,6 +132,22 @@ describe("CommittedReads over SQLite", () => {
         other.prepare("UPDATE baton_accounts SET status = 'suspended' WHERE id = ?").run(ada)
         const suspended = yield* authenticate(second.token, device)
         assert.strictEqual(suspended._tag === "SessionInvalid" ? suspended.reason : suspended._tag, "accountNotActive")
+      })))
+
+  it.live("a snapshot reads the generation once: a revocation committed during it is seen by the next one", () =>
+    onFile((other) =>
+      Effect.gen(function*() {
+        yield* createAda
+        const { session, token } = yield* openSession(yield* DateTime.now)
+        const reads = yield* Effect.gen(function*() {
+          const before = yield* authenticate(token, device)
+          other.prepare("UPDATE baton_sessions SET revoked_at = ? WHERE id = ?").run(Date.now(), session.id)
+          const during = yield* Effect.forkDaemon(authenticate(token, device)).pipe(Effect.flatMap(Fiber.join))
+          return [before._tag, during._tag]
+        }).pipe(AccessGeneration.snapshot)
+        assert.deepStrictEqual(reads, ["Valid", "Valid"])
+        const after = yield* authenticate(token, device).pipe(AccessGeneration.snapshot)
+        assert.strictEqual(after._tag === "SessionInvalid" ? after.reason : after._tag, "revoked")
       })))
 
   it.live("reads inside a transaction see the transaction's own writes, not memory", () =>
