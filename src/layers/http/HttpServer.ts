@@ -1,6 +1,7 @@
 import { createServer } from "node:http"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as HttpApiSwagger from "@effect/platform/HttpApiSwagger"
+import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
@@ -76,8 +77,11 @@ const oneGenerationPerSafeRequest = HttpMiddleware.make((app) =>
     request.method === "GET" || request.method === "HEAD" ? AccessGeneration.snapshot(app) : app)
 )
 
+/** What every request passes through: request metrics, then one generation read per safe request. */
+export const requestMiddleware = <E, R>(app: HttpApp.Default<E, R>) => HttpMetrics.middleware(oneGenerationPerSafeRequest(app))
+
 /** The API with `/openapi.json` and `/docs`, as an app ready to serve (request metrics included). */
-export const app = HttpApiBuilder.serve((app) => HttpMetrics.middleware(oneGenerationPerSafeRequest(app))).pipe(
+export const app = HttpApiBuilder.serve(requestMiddleware).pipe(
   Layer.provide(HttpApiSwagger.layer({ path: "/docs" })),
   Layer.provide(HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" })),
   Layer.provide(api),

@@ -18,9 +18,10 @@ import { startTotpEnrollment } from "../../orchestration/identity/startTotpEnrol
 import { useRecoveryCode } from "../../orchestration/identity/useRecoveryCode.js"
 import { verifyTotp } from "../../orchestration/identity/verifyTotp.js"
 import { CurrentActor, requestDevice } from "./Authentication.js"
+import * as JsonBodies from "./JsonBodies.js"
 import { BatonApi } from "./BatonApi.js"
 import { type ServiceUnavailable, unavailable, Unauthorized } from "./HttpErrors.js"
-import { type AuthApi, Me, type MeApi, SessionList, TokenList } from "./IdentityApi.js"
+import { type AuthApi, type MeApi, SessionList, TokenList } from "./IdentityApi.js"
 
 /** `Retry-After` on a 423, from the lock's remaining seconds. */
 const retryAfter = <A extends { readonly _tag: string }>(outcome: A) =>
@@ -59,7 +60,9 @@ export const meHandlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUn
     .handle("me", () =>
       CurrentActor.pipe(
         Effect.flatMap(getMe),
-        Effect.flatMap((me) => ("_tag" in me ? Effect.fail(Unauthorized.uniform) : Effect.succeed(new Me(me, { disableValidation: true })))),
+        Effect.flatMap((me) =>
+          "_tag" in me ? Effect.fail(Unauthorized.uniform) : Effect.succeed(JsonBodies.ok(JsonBodies.me(me)))
+        ),
         unavailable
       ))
     .handle("startTotpEnrollment", () => asActor(startTotpEnrollment))

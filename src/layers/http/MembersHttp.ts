@@ -4,15 +4,20 @@ import { AccessScope } from "../../domain/access/AccessScope.js"
 import { defineRole, listRoles } from "../../orchestration/access/manageRoles.js"
 import { changeMemberRoles, listMembers, removeMember } from "../../orchestration/identity/manageMembers.js"
 import { registerUser } from "../../orchestration/identity/registerUser.js"
+import { Effect } from "effect"
 import { BatonApi } from "./BatonApi.js"
 import { asCaller } from "./Caller.js"
 import type { ServiceUnavailable } from "./HttpErrors.js"
+import * as JsonBodies from "./JsonBodies.js"
 import type { MembersApi, RolesApi } from "./MembersApi.js"
 
 /** Handlers of the `members` group, for any API that contains it. */
 export const memberHandlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnavailable, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof MembersApi>>) =>
   group
-    .handle("list", ({ path, urlParams }) => asCaller((actor) => listMembers(actor, path.id, urlParams)))
+    .handle("list", ({ path, urlParams }) =>
+      asCaller((actor) => listMembers(actor, path.id, urlParams)).pipe(
+        Effect.map((outcome) => outcome._tag === "MemberList" ? JsonBodies.ok(JsonBodies.memberList(outcome)) : outcome)
+      ))
     .handle("register", ({ path, payload }) => asCaller((actor) => registerUser(actor, path.id, payload)))
     .handle("changeRoles", ({ path, payload }) => asCaller((actor) => changeMemberRoles(actor, path.id, path.accountId, payload.roles)))
     .handle("remove", ({ path }) => asCaller((actor) => removeMember(actor, path.id, path.accountId)))
