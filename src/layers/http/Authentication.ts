@@ -15,12 +15,12 @@ import { ServiceUnavailable, unavailable, Unauthorized } from "./HttpErrors.js"
 /** The actor the request's bearer token authenticates. */
 export class CurrentActor extends Context.Tag("baton/layers/http/CurrentActor")<CurrentActor, Actor>() {}
 
-/** Where a request comes from, as far as the server can tell. */
+/** Where a request comes from, as far as the server can tell (cut to the lengths `Device` allows, so not validated again). */
 export const requestDevice = Effect.map(HttpServerRequest.HttpServerRequest, (request) =>
   new Device({
     userAgent: (request.headers["user-agent"] ?? "unknown").slice(0, 512),
     ip: Option.getOrElse(request.remoteAddress, () => "unknown").slice(0, 64)
-  }))
+  }, { disableValidation: true }))
 
 /** `Authorization: Bearer <session or API token>` → `CurrentActor`, or one uniform 401. */
 export class Authentication extends HttpApiMiddleware.Tag<Authentication>()("baton/Authentication", {

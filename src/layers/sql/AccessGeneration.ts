@@ -1,6 +1,7 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import Sqlite from "better-sqlite3"
 import { Context, Effect, FiberRef, Layer } from "effect"
+import type * as Fiber from "effect/Fiber"
 import { globalValue } from "effect/GlobalValue"
 
 /**
@@ -10,8 +11,8 @@ import { globalValue } from "effect/GlobalValue"
  * sees committed data only: a value unchanged since a row was read means that row is unchanged.
  */
 export class AccessGeneration extends Context.Tag("baton/layers/sql/AccessGeneration")<AccessGeneration, {
-  /** The committed generation now; `undefined` when it cannot be read (nothing is trusted then). */
-  readonly current: Effect.Effect<number | undefined>
+  /** The committed generation now, read synchronously; `undefined` when it cannot be read (nothing is trusted then). */
+  readonly read: () => number | undefined
 }>() {}
 
 /** One read of the generation shared by everything a `snapshot` runs, forked fibers included. */
@@ -35,6 +36,17 @@ const currentSnapshot = globalValue(
 export const snapshot = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.suspend(() => Effect.locally(effect, currentSnapshot, { taken: false, value: undefined }))
 
+/** The generation `fiber` works with: its snapshot's, taken now if it has not been, or a fresh read outside one. */
+export const currentFor = (fiber: Fiber.RuntimeFiber<unknown, unknown>, generation: AccessGeneration["Type"]): number | undefined => {
+  const shared = fiber.getFiberRef(currentSnapshot)
+  if (shared === undefined) return generation.read()
+  if (!shared.taken) {
+    shared.value = generation.read()
+    shared.taken = true
+  }
+  return shared.value
+}
+
 const query = "SELECT value FROM baton_access_generation WHERE id = 1"
 
 /**
@@ -52,27 +64,18 @@ export const layerSqlite = (filename: string): Layer.Layer<AccessGeneration, nev
         (db) => Effect.sync(() => db.close())
       )
       let statement: Sqlite.Statement<[], number> | undefined
-      const read = () => {
-        try {
-          statement ??= db.prepare<[], number>(query).pluck()
-          return statement.get()
-        } catch {
-          return undefined
-        }
-      }
       return AccessGeneration.of({
-        current: Effect.withFiberRuntime((fiber) => {
-          const shared = fiber.getFiberRef(currentSnapshot)
-          if (shared === undefined) return Effect.succeed(read())
-          if (!shared.taken) {
-            shared.value = read()
-            shared.taken = true
+        read: () => {
+          try {
+            statement ??= db.prepare<[], number>(query).pluck()
+            return statement.get()
+          } catch {
+            return undefined
           }
-          return Effect.succeed(shared.value)
-        })
+        }
       })
     })
   )
 
 /** No generation (a database no second connection can see): every read goes to the database. */
-export const layerNone: Layer.Layer<AccessGeneration> = Layer.succeed(AccessGeneration, AccessGeneration.of({ current: Effect.succeed(undefined) }))
+export const layerNone: Layer.Layer<AccessGeneration> = Layer.succeed(AccessGeneration, AccessGeneration.of({ read: () => undefined }))

@@ -1,6 +1,7 @@
 import * as SqlClient from "@effect/sql/SqlClient"
-import { Clock, Effect, Option } from "effect"
-import { AccessGeneration } from "./AccessGeneration.js"
+import { Clock, Context, Effect, Option } from "effect"
+import * as DefaultServices from "effect/DefaultServices"
+import { AccessGeneration, currentFor } from "./AccessGeneration.js"
 
 export interface RememberOptions<A> {
   /** Whether a result may be remembered at all (absence of a row whose inserts do not bump the generation may not). */
@@ -23,35 +24,36 @@ export interface Remembered<A> {
  * that moved forgets everything. Reads inside a transaction always go to the database (they must
  * see the transaction's own writes), and so does everything when the database has no generation
  * (PostgreSQL, an in-memory SQLite database): then `remember` returns the read unchanged.
+ *
+ * A read served from memory is one step of the fiber (it runs on every authenticated request,
+ * several times): the transaction, the generation and the clock are looked up synchronously.
  */
 export const remember = <A>(options: RememberOptions<A> = {}) =>
   Effect.map(Effect.serviceOption(AccessGeneration), Option.match({
     onNone: (): Remembered<A> => (_key, read) => read,
-    onSome: ({ current }) => {
+    onSome: (generation) => {
       const capacity = options.capacity ?? 10_000
       const entries = new Map<string, A>()
-      let generation: number | undefined
+      let remembering: number | undefined
       const store = (key: string, value: A, readAt: number) => {
-        if (generation !== readAt || (options.keep !== undefined && !options.keep(value))) return
+        if (remembering !== readAt || (options.keep !== undefined && !options.keep(value))) return
         if (entries.size >= capacity) entries.delete(entries.keys().next().value!)
         entries.set(key, value)
       }
-      const throughMemory = <E>(key: string, read: Effect.Effect<A, E>) =>
-        Effect.flatMap(current, (now) => {
-          if (now === undefined) return read
-          if (now !== generation) {
-            entries.clear()
-            generation = now
-          }
-          const remembered = entries.get(key)
-          const served = remembered === undefined || options.fresh === undefined
-            ? Effect.succeed(remembered)
-            : Effect.map(Clock.currentTimeMillis, (millis) => options.fresh!(remembered, millis) ? remembered : undefined)
-          return Effect.flatMap(served, (value) => value !== undefined ? Effect.succeed(value) : Effect.tap(read, (fresh) => store(key, fresh, now)))
-        })
       const remembered: Remembered<A> = (key, read) =>
-        Effect.flatMap(Effect.serviceOption(SqlClient.TransactionConnection), (transaction) =>
-          Option.isSome(transaction) ? read : throughMemory(key, read))
+        Effect.withFiberRuntime((fiber) => {
+          if (Option.isSome(Context.getOption(fiber.currentContext, SqlClient.TransactionConnection))) return read
+          const now = currentFor(fiber, generation)
+          if (now === undefined) return read
+          if (now !== remembering) {
+            entries.clear()
+            remembering = now
+          }
+          const value = entries.get(key)
+          const served = value !== undefined && (options.fresh === undefined ||
+            options.fresh(value, Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock).unsafeCurrentTimeMillis()))
+          return served ? Effect.succeed(value) : Effect.tap(read, (fresh) => store(key, fresh, now))
+        })
       return remembered
     }
   }))
