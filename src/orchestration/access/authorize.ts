@@ -8,8 +8,8 @@ import { ReauthenticationRequired } from "../../domain/identity/AuthOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
-import { AuthorizationResolver } from "./AuthorizationResolver.js"
 import { fn } from "../shared/Fn.js"
+import { AuthorizationResolver } from "./AuthorizationResolver.js"
 
 /** Why an orchestrator stops before doing anything: return it as the outcome. */
 export type Refusal = PermissionDenied | ReauthenticationRequired | TenantNotActive | NotFound

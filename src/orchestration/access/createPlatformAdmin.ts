@@ -6,9 +6,9 @@ import { type Actor, SystemActor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Accounts } from "../identity/Accounts.js"
 import { createAccount, type CreateAccountInput } from "../identity/createAccount.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Roles } from "./Roles.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Creates an active account holding the `platform-admin` role, in one unit of work (the CLI's

@@ -11,10 +11,10 @@ import { NotFound } from "../../domain/shared/Outcomes.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Accounts } from "../identity/Accounts.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { authorize } from "./authorize.js"
 import { Roles } from "./Roles.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Grants a platform role (`roles.grant`, fresh) to another account. A new grant bumps the

@@ -8,10 +8,10 @@ import { RoleDefined, RoleList } from "../../domain/identity/TenantOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { authorize } from "./authorize.js"
 import { Roles } from "./Roles.js"
-import { fn } from "../shared/Fn.js"
 
 export const DefineRoleInput = Schema.Struct({
   name: RoleName,

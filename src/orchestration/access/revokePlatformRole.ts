@@ -14,10 +14,10 @@ import { Accounts } from "../identity/Accounts.js"
 import { actorStillActive } from "../identity/actorStillActive.js"
 import { Admins } from "../identity/Admins.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { authorize } from "./authorize.js"
 import { Roles } from "./Roles.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Revokes a platform role (`roles.grant`, fresh) from another account, under the platform-admin

@@ -7,8 +7,8 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { AuthorizationResolver } from "../access/AuthorizationResolver.js"
 import { authorize, type Refusal } from "../access/authorize.js"
 import { Tenants } from "../identity/Tenants.js"
-import { AuditLog } from "./AuditLog.js"
 import { fn } from "../shared/Fn.js"
+import { AuditLog } from "./AuditLog.js"
 
 export interface AuditQueryInput {
   readonly filter: AuditFilter

@@ -2,8 +2,8 @@ import { Option } from "effect"
 import type { AuditRecord } from "../../domain/audit/AuditIntent.js"
 import { type Listener, reactionOf } from "../../domain/audit/Listeners.js"
 import { Notifications } from "../notifications/Notifications.js"
-import { Transactions } from "../shared/Transactions.js"
 import { fn } from "../shared/Fn.js"
+import { Transactions } from "../shared/Transactions.js"
 
 /**
  * A listener's run on a committed audit record: the notification it calls for, if any, written

@@ -5,9 +5,9 @@ import { NotificationIntent, OperationsAudience } from "../../domain/notificatio
 import type { Actor } from "../../domain/shared/Actor.js"
 import { authorize } from "../access/authorize.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { AuditTrail } from "./AuditTrail.js"
 import { AuditLog } from "./AuditLog.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * `GET /audit/verify` (platform-wide `audit.read`): walks the whole chain. `Intact | Broken |

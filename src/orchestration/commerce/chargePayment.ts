@@ -1,10 +1,10 @@
 import { Effect } from "effect"
 import type { StockReserved } from "../../domain/commerce/CheckoutDecision.js"
 import { paymentRetryPolicy } from "../../domain/commerce/PaymentPolicy.js"
+import { fn } from "../shared/Fn.js"
 import { transientRetries } from "./CheckoutSchedules.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { PaymentGateway } from "./PaymentGateway.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Charges the checkout's total under `idempotencyKey`: `Charged` or `Declined`. Transient

@@ -7,10 +7,10 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { CheckoutFailed } from "./CheckoutFailed.js"
 import { CheckoutWorkflow } from "./CheckoutWorkflow.js"
 import { Orders } from "./Orders.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Checks out a cart for the caller (`commerce.checkout` in the tenant), exactly once per

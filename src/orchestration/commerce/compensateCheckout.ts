@@ -2,10 +2,10 @@ import { DateTime, Effect } from "effect"
 import { checkoutAlert, checkoutAudit } from "../../domain/commerce/CheckoutIntents.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { Orders } from "./Orders.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * The last compensation of a failed checkout, after its stock was released and its charges

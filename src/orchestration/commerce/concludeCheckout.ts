@@ -2,10 +2,10 @@ import { DateTime, Effect } from "effect"
 import { checkoutAudit, outcomeReason } from "../../domain/commerce/CheckoutIntents.js"
 import type { CheckoutRejected, InsufficientStock, PaymentDeclined } from "../../domain/commerce/CheckoutOutcomes.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { Orders } from "./Orders.js"
-import { fn } from "../shared/Fn.js"
 
 /** Ends a checkout that places no order: its record says why (`rejected` or `declined`), and the outcome is audited. */
 export const concludeCheckout = fn("Commerce.concludeCheckout")(function*<

@@ -5,8 +5,8 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
-import { Orders } from "./Orders.js"
 import { fn } from "../shared/Fn.js"
+import { Orders } from "./Orders.js"
 
 /** Where the tenant's checkout of that key stands (`commerce.read`): `Checkout | NotFound` or a refusal. */
 export const getCheckout = fn("Commerce.getCheckout")(function*(actor: Actor, tenantId: TenantId, key: CheckoutKey) {

@@ -5,8 +5,8 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
-import { Orders } from "./Orders.js"
 import { fn } from "../shared/Fn.js"
+import { Orders } from "./Orders.js"
 
 /** The tenant's order (`commerce.read`): `Order | NotFound` or a refusal. */
 export const getOrder = fn("Commerce.getOrder")(function*(actor: Actor, tenantId: TenantId, orderId: OrderId) {

@@ -5,8 +5,8 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
-import { Inventory } from "./Inventory.js"
 import { fn } from "../shared/Fn.js"
+import { Inventory } from "./Inventory.js"
 
 /** A product's catalogue entry with its units on hand and available now (`commerce.read`): `StockLevel | NotFound` or a refusal. */
 export const getStock = fn("Commerce.getStock")(function*(actor: Actor, tenantId: TenantId, sku: Sku) {

@@ -6,12 +6,12 @@ import { OrderId } from "../../domain/commerce/Order.js"
 import type { Charged } from "../../domain/commerce/Payment.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { Inventory } from "./Inventory.js"
 import { Orders } from "./Orders.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * The saga's last step, in one transaction: the reservation becomes a sale, the order is placed

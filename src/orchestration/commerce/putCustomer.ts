@@ -7,9 +7,9 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Customers } from "./Customers.js"
-import { fn } from "../shared/Fn.js"
 
 /** Registers or updates a storefront customer (`commerce.manage`), audited: `CustomerUpdated` or a refusal. */
 export const putCustomer = fn("Commerce.putCustomer")(function*(actor: Actor, tenantId: TenantId, customer: Customer) {

@@ -7,9 +7,9 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Inventory } from "./Inventory.js"
-import { fn } from "../shared/Fn.js"
 
 /** Sets a product's catalogue entry and units on hand (`commerce.manage`), audited: `StockUpdated` or a refusal. */
 export const putStock = fn("Commerce.putStock")(function*(actor: Actor, tenantId: TenantId, item: StockItem) {

@@ -3,11 +3,11 @@ import { checkoutAlert, checkoutAudit } from "../../domain/commerce/CheckoutInte
 import { RefundFailed } from "../../domain/commerce/Payment.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { Orders } from "./Orders.js"
 import { PaymentGateway } from "./PaymentGateway.js"
-import { fn } from "../shared/Fn.js"
 
 const refundRetries = Schedule.exponential(Duration.millis(100)).pipe(Schedule.jittered, Schedule.intersect(Schedule.recurs(5)))
 const recordRetries = Schedule.exponential(Duration.millis(100)).pipe(Schedule.intersect(Schedule.recurs(8)))

@@ -2,6 +2,7 @@ import { Array as Arr, DateTime, Effect } from "effect"
 import { decideCheckout, StockReserved } from "../../domain/commerce/CheckoutDecision.js"
 import { InsufficientStock } from "../../domain/commerce/CheckoutOutcomes.js"
 import { ReservationId, ReservationLine } from "../../domain/commerce/Stock.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { checkoutSettings } from "./checkoutSettings.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
@@ -9,7 +10,6 @@ import { concludeCheckout } from "./concludeCheckout.js"
 import { Customers } from "./Customers.js"
 import { Inventory } from "./Inventory.js"
 import { Orders } from "./Orders.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * The saga's first step: loads the customer and the stock of the lines, decides (pure), and

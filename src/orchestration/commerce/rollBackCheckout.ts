@@ -1,11 +1,11 @@
 import { Effect } from "effect"
 import type { StockReserved } from "../../domain/commerce/CheckoutDecision.js"
 import type { InsufficientStock, PaymentDeclined } from "../../domain/commerce/CheckoutOutcomes.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import type { CheckoutCommand } from "./CheckoutWorkflow.js"
 import { concludeCheckout } from "./concludeCheckout.js"
 import { Inventory } from "./Inventory.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * The business rollback of a checkout that ends after its stock was reserved (a declined payment,

@@ -9,11 +9,11 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize, type Refusal } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { DigitalCards } from "./DigitalCards.js"
 import { requireActive } from "./requireActive.js"
-import { fn } from "../shared/Fn.js"
 
 /** Authorizes, then checks that DigitalCard is active in the tenant: the refusal or outcome to return, if any. */
 const gate = (actor: Actor, tenantId: TenantId, ability: "digitalcards.read" | "digitalcards.manage") =>

@@ -6,11 +6,11 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { DigitalCards } from "./DigitalCards.js"
 import { requireActive } from "./requireActive.js"
-import { fn } from "../shared/Fn.js"
 
 /** The tenant's card templates. `TemplateList | ModuleNotActive`, or a refusal. */
 export const listTemplates = fn("DigitalCards.listTemplates")(function*(actor: Actor, tenantId: TenantId) {

@@ -10,11 +10,11 @@ import type { SalesOrderId } from "../../domain/supply/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { applyDropshipEvent } from "./applyDropshipEvent.js"
 import { CallbackTokens } from "./CallbackTokens.js"
 import { cancelPurchaseOrder } from "./cancelPurchaseOrder.js"
 import { signalDropship } from "./DropshipWorkflow.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Cancels a dropship line (`supply.dropship`) before anything shipped: in one unit of work the

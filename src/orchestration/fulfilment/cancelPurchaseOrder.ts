@@ -2,8 +2,8 @@ import { Option } from "effect"
 import { PurchaseOrder } from "../../domain/supply/Documents.js"
 import type { PurchaseOrderId } from "../../domain/supply/Ids.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
-import { Procurement } from "../supply/Procurement.js"
 import { fn } from "../shared/Fn.js"
+import { Procurement } from "../supply/Procurement.js"
 
 /** Cancels a purchase order still open (draft or confirmed); does nothing to one received, cancelled or absent. */
 export const cancelPurchaseOrder = fn("Fulfilment.cancelPurchaseOrder")(function*(tenant: TenantId, id: PurchaseOrderId) {

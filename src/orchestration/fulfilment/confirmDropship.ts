@@ -7,11 +7,11 @@ import { SystemActor } from "../../domain/shared/Actor.js"
 import { dayOfMillis } from "../../domain/supply/Calendar.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { applyDropshipEvent } from "./applyDropshipEvent.js"
 import { CallbackTokens } from "./CallbackTokens.js"
 import { cancelPurchaseOrder } from "./cancelPurchaseOrder.js"
 import { signalDropship } from "./DropshipWorkflow.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * A vendor's callback with the single-use secret of its purchase order: a shipment confirmation

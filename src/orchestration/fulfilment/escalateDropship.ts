@@ -3,10 +3,10 @@ import { DeadlinePassed } from "../../domain/fulfilment/DropshipEvents.js"
 import { atRiskToCustomer, dropshipAudit, overdueNotice } from "../../domain/fulfilment/DropshipIntents.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { applyDropshipEvent } from "./applyDropshipEvent.js"
 import type { DropshipRef } from "./DropshipWorkflow.js"
 import { workflowActor } from "./placePurchaseOrder.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * A deadline passed: `overdue` tells operations, `atRisk` marks the line at risk and tells the

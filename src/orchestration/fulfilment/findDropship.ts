@@ -1,8 +1,8 @@
 import { Effect, Option } from "effect"
 import { InvariantViolation } from "../../domain/shared/Defects.js"
+import { fn } from "../shared/Fn.js"
 import type { DropshipRef } from "./DropshipWorkflow.js"
 import { Dropships } from "./Dropships.js"
-import { fn } from "../shared/Fn.js"
 
 /** The record of a line whose workflow runs: it exists (the workflow starts after it is stored), or stored data is broken. */
 export const findDropship = fn("Fulfilment.findDropship")(function*(ref: DropshipRef) {

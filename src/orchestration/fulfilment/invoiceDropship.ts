@@ -9,6 +9,7 @@ import { Shipment } from "../../domain/supply/Documents.js"
 import { ReceivableId } from "../../domain/supply/Ids.js"
 import { ReceivableDocument, ReceivableLine, totalOf } from "../../domain/supply/Receivable.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { Receivables } from "../supply/Receivables.js"
 import { applyDropshipEvent } from "./applyDropshipEvent.js"
@@ -16,7 +17,6 @@ import { CallbackTokens } from "./CallbackTokens.js"
 import type { DropshipRef } from "./DropshipWorkflow.js"
 import { findDropship } from "./findDropship.js"
 import { workflowActor } from "./placePurchaseOrder.js"
-import { fn } from "../shared/Fn.js"
 
 const invoiceOf = (d: Dropship, id: ReceivableId, now: DateTime.Utc) => {
   const lines = [new ReceivableLine({ description: `${d.line.sku} (dropship ${d.purchaseOrderId})`, sku: d.line.sku, quantity: shippedOf(d), unitPrice: d.line.unitPrice })] as const

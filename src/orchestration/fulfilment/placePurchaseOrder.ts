@@ -8,12 +8,12 @@ import { dayOfMillis } from "../../domain/supply/Calendar.js"
 import { PurchaseOrder, PurchaseOrderLine, ToCustomer } from "../../domain/supply/Documents.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Procurement } from "../supply/Procurement.js"
 import { applyDropshipEvent } from "./applyDropshipEvent.js"
 import { CallbackTokens } from "./CallbackTokens.js"
 import type { DropshipRef } from "./DropshipWorkflow.js"
 import { findDropship } from "./findDropship.js"
-import { fn } from "../shared/Fn.js"
 
 export const workflowActor = new SystemActor({ component: "dropship-workflow" })
 

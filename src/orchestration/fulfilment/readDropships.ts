@@ -7,8 +7,8 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import type { SalesOrderId } from "../../domain/supply/Ids.js"
 import { authorize } from "../access/authorize.js"
-import { Dropships } from "./Dropships.js"
 import { fn } from "../shared/Fn.js"
+import { Dropships } from "./Dropships.js"
 
 /** A dropship line's fulfilment status (`supply.read`): state, escalation, deadlines, shipments, invoice, history. */
 export const getDropship = fn("Fulfilment.getDropship")(function*(actor: Actor, tenantId: TenantId, salesOrderId: SalesOrderId, lineNo: number) {

@@ -1,7 +1,7 @@
 import { Effect } from "effect"
+import { fn } from "../shared/Fn.js"
 import { signalDropship, DropshipWorkflow } from "./DropshipWorkflow.js"
 import { Dropships } from "./Dropships.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Wakes every unsettled dropship, as the service starts: starts its workflow again (harmless when

@@ -1,9 +1,9 @@
 import { Effect } from "effect"
 import { Shipment } from "../../domain/supply/Documents.js"
+import { fn } from "../shared/Fn.js"
 import { Sales } from "../supply/Sales.js"
 import type { DropshipRef } from "./DropshipWorkflow.js"
 import { findDropship } from "./findDropship.js"
-import { fn } from "../shared/Fn.js"
 
 /** Records the line's confirmed shipments on its sales order (each once: the port ignores one already there). */
 export const recordDropshipShipments = fn("Fulfilment.recordDropshipShipments")(function*(ref: DropshipRef) {

@@ -9,12 +9,12 @@ import { NotFound } from "../../domain/shared/Outcomes.js"
 import type { SalesOrderId } from "../../domain/supply/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Procurement } from "../supply/Procurement.js"
 import { Sales } from "../supply/Sales.js"
 import { DropshipPolicy } from "./DropshipPolicy.js"
 import { type DropshipRef, DropshipWorkflow } from "./DropshipWorkflow.js"
 import { Dropships } from "./Dropships.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Starts the durable fulfilment of a dropship line, for a caller that has authorized it (the

@@ -10,11 +10,11 @@ import { AnonymousActor } from "../../domain/shared/Actor.js"
 import type { AccountId } from "../../domain/shared/Ids.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
 import { Invitations } from "./Invitations.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * The invitee sets its password with the invitation token (no bearer): the account becomes

@@ -1,7 +1,7 @@
 import { Option } from "effect"
 import type { Actor } from "../../domain/shared/Actor.js"
-import { Accounts } from "./Accounts.js"
 import { fn } from "../shared/Fn.js"
+import { Accounts } from "./Accounts.js"
 
 /**
  * Whether the account an actor acts as is still active (baton itself always is). Read under the

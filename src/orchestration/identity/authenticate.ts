@@ -8,10 +8,10 @@ import { AccountActor, AnonymousActor, ApiTokenActor } from "../../domain/shared
 import type { AccountId } from "../../domain/shared/Ids.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 import { Accounts } from "./Accounts.js"
 import { ApiTokens } from "./ApiTokens.js"
 import { Sessions } from "./Sessions.js"
-import { fn } from "../shared/Fn.js"
 
 /** The actor is built from values the repositories have decoded: no second validation (≈ 50 µs a request). */
 const decoded = { disableValidation: true } as const

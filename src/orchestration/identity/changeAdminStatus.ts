@@ -12,12 +12,12 @@ import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { AccessRevocation } from "./AccessRevocation.js"
 import { Accounts } from "./Accounts.js"
 import { actorStillActive } from "./actorStillActive.js"
 import { Admins } from "./Admins.js"
-import { fn } from "../shared/Fn.js"
 
 type Target = "suspended" | "active" | "disabled"
 type Changed = ConstructorParameters<typeof AdminSuspended>[0]

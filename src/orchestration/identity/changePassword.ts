@@ -6,13 +6,13 @@ import { passwordProblems } from "../../domain/identity/PasswordPolicy.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
 import { currentSession } from "./currentSession.js"
 import { recordPasswordFailure } from "./recordPasswordFailure.js"
 import { Sessions } from "./Sessions.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Changes the password after checking the current one and the policy. Bumps the auth epoch and

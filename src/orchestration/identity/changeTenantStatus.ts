@@ -9,9 +9,9 @@ import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Tenants } from "./Tenants.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Suspends or reinstates a tenant. A suspended tenant's members cannot act inside it from the

@@ -8,11 +8,11 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import { AccountId } from "../../domain/shared/Ids.js"
 import { issuesOf, ValidationFailed } from "../../domain/shared/Outcomes.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
-import { fn } from "../shared/Fn.js"
 
 export const CreateAccountInput = Schema.Struct({
   email: EmailFromInput,

@@ -8,9 +8,9 @@ import { issuesOf, ValidationFailed } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Tenants } from "./Tenants.js"
-import { fn } from "../shared/Fn.js"
 
 export const CreateTenantInput = Schema.Struct({ id: TenantSlug, name: TenantName })
 

@@ -2,9 +2,9 @@ import { DateTime, type Effect, Either, Option } from "effect"
 import { ReauthenticationRequired, SessionInvalid, SessionRequired } from "../../domain/identity/AuthOutcomes.js"
 import { isFresh, type Session } from "../../domain/identity/Session.js"
 import type { Actor } from "../../domain/shared/Actor.js"
+import { fn } from "../shared/Fn.js"
 import type { RepositoryError } from "../shared/RepositoryError.js"
 import { Sessions } from "./Sessions.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * The interactive session an actor acts through. Credentials are managed only in a session:

@@ -4,12 +4,12 @@ import { TotpDisabled, TotpNotEnrolled } from "../../domain/identity/AuthOutcome
 import type { Actor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
 import { freshSession } from "./currentSession.js"
 import { Sessions } from "./Sessions.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Removes the TOTP factor and its recovery codes. Needs the password proven in the last ten

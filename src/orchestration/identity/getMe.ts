@@ -1,9 +1,9 @@
 import { Option } from "effect"
 import { SessionInvalid } from "../../domain/identity/AuthOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
+import { fn } from "../shared/Fn.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
-import { fn } from "../shared/Fn.js"
 
 /** The actor's account and whether its second factor is on. `{ account, totpEnabled } | SessionInvalid`. */
 export const getMe = fn("Identity.getMe")(function*(actor: Actor) {

@@ -16,11 +16,11 @@ import { authorize } from "../access/authorize.js"
 import { Roles } from "../access/Roles.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Invitations } from "./Invitations.js"
-import { fn } from "../shared/Fn.js"
 
 export const InviteAdminInput = Schema.Struct({
   email: EmailFromInput,

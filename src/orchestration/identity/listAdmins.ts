@@ -5,8 +5,8 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { AccountId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
-import { Admins } from "./Admins.js"
 import { fn } from "../shared/Fn.js"
+import { Admins } from "./Admins.js"
 
 /** The platform admins, whatever their status (`admins.read`). `AdminList | Refusal`. */
 export const listAdmins = fn("Identity.listAdmins")(function*(actor: Actor) {

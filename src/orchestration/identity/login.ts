@@ -10,12 +10,12 @@ import { AnonymousActor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { requireFeature } from "../settings/requireFeature.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
 import { recordPasswordFailure } from "./recordPasswordFailure.js"
 import { Sessions } from "./Sessions.js"
 import { startRestrictedSession, startSession } from "./startSession.js"
-import { fn } from "../shared/Fn.js"
 
 export interface LoginInput {
   readonly email: string

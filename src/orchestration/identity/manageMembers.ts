@@ -12,10 +12,10 @@ import { authorize } from "../access/authorize.js"
 import { Roles } from "../access/Roles.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Memberships } from "./Memberships.js"
-import { fn } from "../shared/Fn.js"
 
 /** A page of the tenant's members, by email. `MemberList | Refusal`. */
 export const listMembers = fn("Identity.listMembers")(function*(

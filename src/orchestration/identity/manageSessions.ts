@@ -8,10 +8,10 @@ import type { SessionId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 import { Accounts } from "./Accounts.js"
 import { currentSession } from "./currentSession.js"
 import { Sessions } from "./Sessions.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * The actor's sessions that would authenticate now (not revoked, expired, idle or from an older

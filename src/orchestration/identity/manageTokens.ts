@@ -5,9 +5,9 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { ApiTokenId } from "../../domain/shared/Ids.js"
 import { Issue, NotFound, ValidationFailed } from "../../domain/shared/Outcomes.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { ApiTokens } from "./ApiTokens.js"
 import { currentSession } from "./currentSession.js"
-import { fn } from "../shared/Fn.js"
 
 export interface IssueTokenInput {
   readonly name: string

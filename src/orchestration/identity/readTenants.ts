@@ -6,8 +6,8 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { AuthorizationResolver } from "../access/AuthorizationResolver.js"
 import { authorize } from "../access/authorize.js"
-import { Tenants } from "./Tenants.js"
 import { fn } from "../shared/Fn.js"
+import { Tenants } from "./Tenants.js"
 
 /** The tenants the actor may see: all of them for platform staff, else those it belongs to with `tenants.read`. */
 export const listTenants = fn("Identity.listTenants")(function*(actor: Actor) {

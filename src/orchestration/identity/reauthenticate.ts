@@ -4,12 +4,12 @@ import { AccountLocked, Reauthenticated, SessionInvalid } from "../../domain/ide
 import { retryAfter } from "../../domain/identity/Lockout.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
 import { currentSession } from "./currentSession.js"
 import { recordPasswordFailure } from "./recordPasswordFailure.js"
 import { Sessions } from "./Sessions.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Proves the password again in this session, opening a ten-minute window for sensitive

@@ -6,8 +6,8 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { AccountId } from "../../domain/shared/Ids.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
-import { Credentials } from "./Credentials.js"
 import { fn } from "../shared/Fn.js"
+import { Credentials } from "./Credentials.js"
 
 /**
  * Counts a wrong password against `subject` (the normalised email) and answers as a caller must

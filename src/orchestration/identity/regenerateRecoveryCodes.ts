@@ -3,9 +3,9 @@ import { audit } from "../../domain/identity/AuthIntents.js"
 import { RecoveryCodesIssued, TotpNotEnrolled } from "../../domain/identity/AuthOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Credentials } from "./Credentials.js"
 import { freshSession } from "./currentSession.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Replaces the recovery codes with ten new ones, shown once. Needs the password proven in the

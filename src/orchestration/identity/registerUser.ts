@@ -18,12 +18,12 @@ import { Roles } from "../access/Roles.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { requireFeature } from "../settings/requireFeature.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Invitations } from "./Invitations.js"
 import { Memberships } from "./Memberships.js"
-import { fn } from "../shared/Fn.js"
 
 export const RegisterUserInput = Schema.Struct({
   email: EmailFromInput,

@@ -7,9 +7,9 @@ import { SessionAbsoluteTimeoutHours } from "../../domain/settings/Catalogue.js"
 import { AnonymousActor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Sessions } from "./Sessions.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Opens a session once every required factor is proven: audited, saying whether the device is

@@ -3,10 +3,10 @@ import { AlreadyEnrolled, SessionInvalid, TotpEnrollmentStarted } from "../../do
 import { PlatformDisplayName } from "../../domain/settings/Catalogue.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 import { Accounts } from "./Accounts.js"
 import { Credentials } from "./Credentials.js"
 import { currentSession } from "./currentSession.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Starts (or restarts) a TOTP enrolment: a new secret, its `otpauth://` URI and a QR code, shown

@@ -2,10 +2,10 @@ import { Either } from "effect"
 import { securityNotice } from "../../domain/identity/AuthIntents.js"
 import type { Device } from "../../domain/identity/Session.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { answerChallenge } from "./answerChallenge.js"
 import { Credentials } from "./Credentials.js"
 import { startSession } from "./startSession.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * The second factor by recovery code (single use): `Authenticated { recoveryCodesRemaining } |

@@ -2,10 +2,10 @@ import { type DateTime, Effect, Either, Option } from "effect"
 import type { Account } from "../../domain/identity/Account.js"
 import { acceptStep, normaliseTotpCode } from "../../domain/identity/SecondFactor.js"
 import type { Device } from "../../domain/identity/Session.js"
+import { fn } from "../shared/Fn.js"
 import { answerChallenge } from "./answerChallenge.js"
 import { Credentials } from "./Credentials.js"
 import { startSession } from "./startSession.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Matches a TOTP code (±1 step) and accepts it only for a step later than the last accepted one,

@@ -3,12 +3,12 @@ import { InstallationJob, InstalledModule, JobId } from "../../domain/modules/In
 import { expectedOf, moved } from "../../domain/modules/JobTransitions.js"
 import type { Activate } from "../../domain/modules/Plan.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Installations } from "./Installations.js"
 import { jobAudit, mustMove } from "./jobIntents.js"
 import { recordSettled, releaseTenant, saga } from "./settleJob.js"
-import { fn } from "../shared/Fn.js"
 
 /** The lifecycle job of a module installed as another's dependency: its own live job if it has one, else a new Active one. */
 const dependencyJob = fn("Modules.dependencyJob")(function*(job: InstallationJob, name: InstallationJob["module"], version: string, now: DateTime.Utc) {

@@ -6,8 +6,8 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { AuthorizationResolver } from "../access/AuthorizationResolver.js"
 import { authorize, type Refusal } from "../access/authorize.js"
-import { Installations } from "./Installations.js"
 import { fn } from "../shared/Fn.js"
+import { Installations } from "./Installations.js"
 
 /**
  * The job, if the actor may exercise `ability` in its tenant. An actor that holds the ability

@@ -1,9 +1,9 @@
 import { DateTime, Option } from "effect"
 import { expectedOf, moved } from "../../domain/modules/JobTransitions.js"
+import { fn } from "../shared/Fn.js"
 import { Installations } from "./Installations.js"
 import { jobOf, type Run } from "./InstallationRun.js"
 import { mustMove } from "./jobIntents.js"
-import { fn } from "../shared/Fn.js"
 
 /** The saga's first step: a new installation goes Pending → Validating (other operations are running already). */
 export const beginJob = fn("Modules.beginJob")(function*(run: Run) {

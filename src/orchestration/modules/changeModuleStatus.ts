@@ -14,10 +14,10 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import type { RepositoryError } from "../shared/RepositoryError.js"
 import { Transactions } from "../shared/Transactions.js"
 import { ModuleRegistry } from "./ModuleRegistry.js"
-import { fn } from "../shared/Fn.js"
 
 /** The entry, if it exists and may move to `to`; otherwise what refuses it. */
 const movable = (

@@ -5,9 +5,9 @@ import { InstalledModules } from "../../domain/modules/InstallationOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
+import { fn } from "../shared/Fn.js"
 import { authorizeJob, isJob } from "./authorizeJob.js"
 import { Installations } from "./Installations.js"
-import { fn } from "../shared/Fn.js"
 
 /** A job with its history (state, progress, error). `JobView | NotFound`, or a refusal. */
 export const getJob = fn("Modules.getJob")(function*(actor: Actor, jobId: JobId) {

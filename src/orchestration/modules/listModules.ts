@@ -5,8 +5,8 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { AuthorizationResolver } from "../access/AuthorizationResolver.js"
 import { authorize } from "../access/authorize.js"
-import { ModuleRegistry } from "./ModuleRegistry.js"
 import { fn } from "../shared/Fn.js"
+import { ModuleRegistry } from "./ModuleRegistry.js"
 
 /**
  * The registry (or one module's versions). Platform-wide readers see every entry; readers in some

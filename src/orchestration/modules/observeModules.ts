@@ -1,8 +1,8 @@
 import { Metric } from "effect"
 import { inFlight, JobState } from "../../domain/modules/InstallationJob.js"
+import { fn } from "../shared/Fn.js"
 import { Installations } from "./Installations.js"
 import * as ModuleMetrics from "./ModuleMetrics.js"
-import { fn } from "../shared/Fn.js"
 
 /** Counts the jobs per state (and the backlog: queued or running) into their gauges. */
 export const observeModules = fn("Modules.observe")(function*() {

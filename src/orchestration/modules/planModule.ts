@@ -6,9 +6,9 @@ import { isRange } from "../../domain/modules/Semver.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
+import { fn } from "../shared/Fn.js"
 import { Installations } from "./Installations.js"
 import { ModuleRegistry } from "./ModuleRegistry.js"
-import { fn } from "../shared/Fn.js"
 
 /** What the planners read: the registry and the tenant's installed modules. */
 const facts = (tenantId: TenantId) =>

@@ -2,12 +2,12 @@ import { DateTime, type Duration, Either, Option } from "effect"
 import { InstallationJob } from "../../domain/modules/InstallationJob.js"
 import { expectedOf, moved } from "../../domain/modules/JobTransitions.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Installations } from "./Installations.js"
 import { runOf } from "./InstallationRun.js"
 import { InstallationWorkflow } from "./InstallationWorkflow.js"
 import { jobAudit } from "./jobIntents.js"
 import { saga } from "./settleJob.js"
-import { fn } from "../shared/Fn.js"
 
 const orphaned = "the saga's run ended without settling the job"
 

@@ -8,10 +8,10 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { ModuleCatalogue } from "./ModuleCatalogue.js"
 import { ModuleRegistry } from "./ModuleRegistry.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Registers a module version the program declares, as a Draft. `ModuleRegistered | InvalidSemver |

@@ -2,10 +2,10 @@ import { DateTime, Either, Option } from "effect"
 import type { InstallationJob } from "../../domain/modules/InstallationJob.js"
 import { describeOutcome } from "../../domain/modules/JobPlanning.js"
 import { moved } from "../../domain/modules/JobTransitions.js"
+import { fn } from "../shared/Fn.js"
 import { Settled } from "./InstallationRun.js"
 import { mustMove } from "./jobIntents.js"
 import { settle } from "./settleJob.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Ends a run at validation. Refused: a new installation goes Validating → Failed; a retry, an

@@ -12,6 +12,7 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Entitlements } from "./Entitlements.js"
 import { InstallationSignal } from "./InstallationSignal.js"
@@ -37,7 +38,7 @@ const sameRequest = (job: InstallationJob, operation: "upgrade" | "uninstall", r
  * with installed dependents is refused: `DependentsInstalled`), or a refusal.
  */
 const requestChange = (operation: "upgrade" | "uninstall") =>
-  Effect.fn(`Modules.request${operation === "upgrade" ? "Upgrade" : "Uninstall"}`)(function*(actor: Actor, request: ChangeRequest) {
+  fn(`Modules.request${operation === "upgrade" ? "Upgrade" : "Uninstall"}`)(function*(actor: Actor, request: ChangeRequest) {
     const refused = yield* authorize(actor, "modules.install", AccessScope.tenant(request.tenantId))
     if (Option.isSome(refused)) return refused.value
     if (operation === "upgrade" && !isRange(request.range)) return new InvalidSemver({ field: "version", value: request.range })

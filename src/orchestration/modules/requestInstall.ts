@@ -17,6 +17,7 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Entitlements } from "./Entitlements.js"
@@ -24,7 +25,6 @@ import { InstallationSignal } from "./InstallationSignal.js"
 import { Installations } from "./Installations.js"
 import { jobAudit } from "./jobIntents.js"
 import { ModuleRegistry } from "./ModuleRegistry.js"
-import { fn } from "../shared/Fn.js"
 
 export interface InstallRequest {
   readonly tenantId: TenantId

@@ -8,13 +8,13 @@ import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { InstallationSignal } from "./InstallationSignal.js"
 import { Installations } from "./Installations.js"
 import { jobAudit, mustMove, operationsNotice } from "./jobIntents.js"
 import { releaseTenant } from "./settleJob.js"
 import { TenantStorage } from "./TenantStorage.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * An operator settles a job in ManualIntervention: `restore-backup` first puts the tenant's storage

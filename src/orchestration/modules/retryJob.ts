@@ -6,6 +6,7 @@ import { expectedOf, moved } from "../../domain/modules/JobTransitions.js"
 import { planInstall } from "../../domain/modules/Planner.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { authorizeJob, isJob } from "./authorizeJob.js"
 import { Entitlements } from "./Entitlements.js"
@@ -13,7 +14,6 @@ import { InstallationSignal } from "./InstallationSignal.js"
 import { Installations } from "./Installations.js"
 import { jobAudit, mustMove } from "./jobIntents.js"
 import { ModuleRegistry } from "./ModuleRegistry.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Retries a Failed installation (Failed → Installing, a new attempt queued for the tenant's turn;

@@ -3,6 +3,7 @@ import { expectedOf, progressed } from "../../domain/modules/JobTransitions.js"
 import { untouchedBy } from "../../domain/modules/JobPlanning.js"
 import type { PlannedStep } from "../../domain/modules/Plan.js"
 import { nothingUntouched } from "../../domain/modules/TenantSnapshot.js"
+import { fn } from "../shared/Fn.js"
 import { RepositoryError } from "../shared/RepositoryError.js"
 import { Transactions } from "../shared/Transactions.js"
 import { activateJob } from "./activateJob.js"
@@ -12,7 +13,6 @@ import { ModuleRegistry } from "./ModuleRegistry.js"
 import { ModuleSteps } from "./ModuleSteps.js"
 import { discardBackups } from "./settleJob.js"
 import { TenantStorage } from "./TenantStorage.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Step `k` of a run: the step's effect and the job's progress (step k of n, its label) in one

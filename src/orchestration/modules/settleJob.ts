@@ -3,12 +3,12 @@ import type { InstallationJob } from "../../domain/modules/InstallationJob.js"
 import { expectedOf } from "../../domain/modules/JobTransitions.js"
 import { SystemActor } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Installations } from "./Installations.js"
 import { jobAudit } from "./jobIntents.js"
 import * as ModuleMetrics from "./ModuleMetrics.js"
 import { TenantStorage } from "./TenantStorage.js"
-import { fn } from "../shared/Fn.js"
 
 /** The saga, as the audit trail names it. */
 export const saga = new SystemActor({ component: "modules-saga" })

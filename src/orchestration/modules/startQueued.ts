@@ -1,11 +1,11 @@
 import { DateTime, Effect, Option } from "effect"
 import { InstallationJob } from "../../domain/modules/InstallationJob.js"
 import { expectedOf } from "../../domain/modules/JobTransitions.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Installations } from "./Installations.js"
 import { runOf } from "./InstallationRun.js"
 import { InstallationWorkflow } from "./InstallationWorkflow.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Starts queued jobs, oldest first, one per tenant whose installation lock is free: the lock and

@@ -8,6 +8,7 @@ import { expectedOf, isRunning, moved } from "../../domain/modules/JobTransition
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { Tenants } from "../identity/Tenants.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Entitlements } from "./Entitlements.js"
 import { Installations } from "./Installations.js"
@@ -15,7 +16,6 @@ import { jobOf, Proceed, type Run, Settled } from "./InstallationRun.js"
 import { mustMove } from "./jobIntents.js"
 import { ModuleRegistry } from "./ModuleRegistry.js"
 import { rejectJob } from "./rejectJob.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * The saga's validation, in the tenant's turn: the requester may still install there, the tenant

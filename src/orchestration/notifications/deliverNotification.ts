@@ -4,9 +4,9 @@ import { mutedBecause } from "../../domain/notifications/NotificationPreferences
 import { subscribes, WebhookEndpointId } from "../../domain/notifications/WebhookEndpoint.js"
 import { endpointEntry, type Route } from "../../domain/outbox/OutboxEntry.js"
 import { Outbox } from "../outbox/Outbox.js"
+import { fn } from "../shared/Fn.js"
 import { NotificationChannels } from "./NotificationChannels.js"
 import { NotificationSubscriptions } from "./NotificationSubscriptions.js"
-import { fn } from "../shared/Fn.js"
 
 /** The routes of a notification entry. */
 export type NotificationRoute = Extract<Route, { readonly _tag: "Channel" | "TenantEndpoints" | "Endpoint" }>

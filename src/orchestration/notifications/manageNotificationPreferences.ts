@@ -11,9 +11,9 @@ import {
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { AccountId } from "../../domain/shared/Ids.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { NotificationSubscriptions } from "./NotificationSubscriptions.js"
-import { fn } from "../shared/Fn.js"
 
 /** The account acting on its own preferences: a full session or one of its API tokens. */
 const ownAccount = (actor: Actor): Either.Either<AccountId, SessionRequired> =>

@@ -15,10 +15,10 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { Issue, NotFound, ValidationFailed } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { NotificationSubscriptions } from "./NotificationSubscriptions.js"
-import { fn } from "../shared/Fn.js"
 
 const audited = (actor: Actor, tenantId: TenantId, action: string, outcome: string, id: string, details?: AuditIntent["details"]) =>
   new AuditIntent({ action, actor, outcome, tenantId, target: new AuditTarget({ type: "webhook-endpoint", id }), ...(details ? { details } : {}) })

@@ -5,9 +5,9 @@ import { InvariantViolation } from "../../domain/shared/Defects.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import { AuditListeners } from "../audit/AuditListeners.js"
 import { type DeliveryResult, deliverNotification } from "../notifications/deliverNotification.js"
+import { fn } from "../shared/Fn.js"
 import { Outbox } from "./Outbox.js"
 import * as OutboxMetrics from "./OutboxMetrics.js"
-import { fn } from "../shared/Fn.js"
 
 export interface DispatchOptions {
   readonly policy: DeliveryPolicy

@@ -4,9 +4,9 @@ import { transition } from "../../domain/returns/RmaTransitions.js"
 import { actorRef } from "../../domain/shared/Actor.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { changeRma, requireRma } from "./changeRma.js"
 import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * The return window ended (workflow step): an RMA still waiting for its goods expires (audited,

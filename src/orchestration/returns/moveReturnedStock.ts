@@ -8,12 +8,12 @@ import { preferredTerms } from "../../domain/supply/MasterData.js"
 import { ValuationCurrency } from "../../domain/supply/Parameters.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 import { InventoryLedger } from "../supply/InventoryLedger.js"
 import { postStock } from "../supply/postStock.js"
 import { Procurement } from "../supply/Procurement.js"
 import { changeRma, requireRma } from "./changeRma.js"
 import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Moves the returned goods through the inventory ledger (workflow step), at the warehouse that

@@ -8,8 +8,8 @@ import { NotFound } from "../../domain/shared/Outcomes.js"
 import type { SalesOrderId, Sku } from "../../domain/supply/Ids.js"
 import { Money } from "../../domain/supply/Money.js"
 import { authorize } from "../access/authorize.js"
-import { Rmas } from "./Rmas.js"
 import { fn } from "../shared/Fn.js"
+import { Rmas } from "./Rmas.js"
 
 const allowed = (actor: Actor, tenant: TenantId) => authorize(actor, "returns.read", AccessScope.tenant(tenant))
 

@@ -1,7 +1,7 @@
 import { Effect } from "effect"
+import { fn } from "../shared/Fn.js"
 import { Rmas } from "./Rmas.js"
 import { Arrived, Inspected, RmaWorkflow, runOf, wake } from "./RmaWorkflow.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Wakes every RMA whose workflow should be waiting, as the service starts: starts its workflow

@@ -15,11 +15,11 @@ import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 import { Procurement } from "../supply/Procurement.js"
 import { changeRma } from "./changeRma.js"
 import { Rmas } from "./Rmas.js"
 import { Inspected, wake } from "./RmaWorkflow.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Records the inspection of received goods (`returns.receive`): the condition found gives the

@@ -11,9 +11,9 @@ import type { WarehouseId } from "../../domain/supply/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { changeRma } from "./changeRma.js"
 import { Arrived, RmaWorkflow, runOf, wake } from "./RmaWorkflow.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Records that the goods of an authorised RMA arrived at a warehouse (`returns.receive`,

@@ -6,10 +6,10 @@ import { recordStep } from "../../domain/returns/RmaTransitions.js"
 import { dayOfMillis } from "../../domain/supply/Calendar.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Receivables } from "../supply/Receivables.js"
 import { changeRma, requireRma } from "./changeRma.js"
 import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Refunds an inspected RMA (workflow step): issues its credit note through `Receivables` under

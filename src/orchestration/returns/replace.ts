@@ -9,11 +9,11 @@ import { preferredTerms } from "../../domain/supply/MasterData.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { beginDropship } from "../fulfilment/startDropship.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Procurement } from "../supply/Procurement.js"
 import { Sales } from "../supply/Sales.js"
 import { changeRma, requireRma } from "./changeRma.js"
 import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Replaces the goods of an inspected RMA (workflow step) — the one place a replacement line is

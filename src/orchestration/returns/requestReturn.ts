@@ -15,13 +15,13 @@ import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { Transactions } from "../shared/Transactions.js"
 import { InventoryLedger } from "../supply/InventoryLedger.js"
 import { Sales } from "../supply/Sales.js"
 import { Rmas } from "./Rmas.js"
 import { runOf, RmaWorkflow } from "./RmaWorkflow.js"
-import { fn } from "../shared/Fn.js"
 
 export interface ReturnInput {
   readonly salesOrderId: SalesOrderId

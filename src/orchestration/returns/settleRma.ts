@@ -6,9 +6,9 @@ import { actorRef } from "../../domain/shared/Actor.js"
 import { InvariantViolation } from "../../domain/shared/Defects.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { changeRma, requireRma } from "./changeRma.js"
 import { type RmaRun, workflowActor } from "./RmaWorkflow.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Settles an inspected RMA whose remedy and stock movements are done (workflow step): it enters

@@ -4,8 +4,8 @@ import { SettingList } from "../../domain/settings/SettingOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
-import { getSettings } from "./getSettings.js"
 import { fn } from "../shared/Fn.js"
+import { getSettings } from "./getSettings.js"
 
 /**
  * The effective settings for a caller: platform-wide ones for any authenticated caller, a tenant's

@@ -2,8 +2,8 @@ import { Option } from "effect"
 import type { Setting } from "../../domain/settings/Setting.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { FeatureDisabled } from "../../domain/shared/Outcomes.js"
-import { Settings } from "./Settings.js"
 import { fn } from "../shared/Fn.js"
+import { Settings } from "./Settings.js"
 
 /**
  * Checks a feature flag for a scope. `Some(FeatureDisabled)` is the outcome to return when the

@@ -10,9 +10,9 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Notifications } from "../notifications/Notifications.js"
+import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Settings } from "./Settings.js"
-import { fn } from "../shared/Fn.js"
 
 export interface SetSettingInput {
   readonly key: string

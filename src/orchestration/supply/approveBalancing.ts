@@ -11,11 +11,11 @@ import { InvariantViolation } from "../../domain/shared/Defects.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { balancingPlan } from "./proposeBalancing.js"
 import { transactionally } from "./Rollback.js"
 import { Warehouses } from "./Warehouses.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Turns the current balancing proposals (all items, or those named) into transfer orders, each

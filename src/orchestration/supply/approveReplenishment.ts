@@ -9,11 +9,11 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { ValidationFailed } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Ids } from "../shared/Ids.js"
 import { Procurement } from "./Procurement.js"
 import { transactionally } from "./Rollback.js"
 import { replenishmentPlan } from "./suggestReplenishment.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Turns a warehouse's current suggestions (all, or the lines named, with the planner's

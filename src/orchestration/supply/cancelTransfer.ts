@@ -9,10 +9,10 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { Rollback, transactionally } from "./Rollback.js"
 import { transferConflict } from "./transferConflict.js"
 import { Warehouses } from "./Warehouses.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Cancels a reserved transfer: the reservation at the source is released (a shipped transfer

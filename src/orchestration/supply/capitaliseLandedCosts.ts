@@ -11,10 +11,10 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { InventoryLedger } from "./InventoryLedger.js"
 import { Procurement } from "./Procurement.js"
 import { Rollback, today, transactionally } from "./Rollback.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Capitalises landed costs on a posted receipt: each document allocated exactly over the lines

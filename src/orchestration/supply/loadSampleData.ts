@@ -6,10 +6,10 @@ import type { ReceiptInput } from "../../domain/supply/Receiving.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
+import { fn } from "../shared/Fn.js"
 import { loadSupplyData } from "./loadSupplyData.js"
 import { postReceipt } from "./postReceipt.js"
 import { Rollback, transactionally } from "./Rollback.js"
-import { fn } from "../shared/Fn.js"
 
 /** A sample: a data set, a receipt posted after it, and the movements that follow the receipt. */
 export interface SupplySample {

@@ -10,13 +10,13 @@ import { ValidationFailed } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 import { InventoryLedger } from "./InventoryLedger.js"
 import { postStock } from "./postStock.js"
 import { Procurement } from "./Procurement.js"
 import { Rollback, transactionally } from "./Rollback.js"
 import { Sales } from "./Sales.js"
 import { Warehouses } from "./Warehouses.js"
-import { fn } from "../shared/Fn.js"
 
 /** The item, warehouse and vendor codes the tenant has. */
 export const knownCodes = fn("Supply.knownCodes")(function*(tenant: TenantId) {

@@ -5,11 +5,11 @@ import type { NetworkSnapshot } from "../../domain/supply/Planning.js"
 import type { ReplenishmentParameters } from "../../domain/supply/Replenishment.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 import { InventoryLedger } from "./InventoryLedger.js"
 import { Procurement } from "./Procurement.js"
 import { Sales } from "./Sales.js"
 import { Warehouses } from "./Warehouses.js"
-import { fn } from "../shared/Fn.js"
 
 /** The tenant's planning parameters (settings with textbook defaults). */
 export const planningParameters = fn("Supply.planningParameters")(function*(tenant: TenantId) {

@@ -8,12 +8,12 @@ import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound, ValidationFailed } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
+import { fn } from "../shared/Fn.js"
 import { InventoryLedger } from "./InventoryLedger.js"
 import { knownCodes } from "./loadSupplyData.js"
 import { postStock } from "./postStock.js"
 import { Procurement } from "./Procurement.js"
 import { Rollback, transactionally } from "./Rollback.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Posts a goods receipt: stock in at the lines' unit costs (moving average updated), the

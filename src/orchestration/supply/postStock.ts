@@ -4,8 +4,8 @@ import type { StockMovement } from "../../domain/supply/Ledger.js"
 import type { CurrencyCode } from "../../domain/supply/Money.js"
 import { planPosting, stockKey } from "../../domain/supply/Posting.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
-import { InventoryLedger } from "./InventoryLedger.js"
 import { fn } from "../shared/Fn.js"
+import { InventoryLedger } from "./InventoryLedger.js"
 
 /**
  * Posts movements to the inventory ledger with their valuation, inside the caller's unit of

@@ -6,9 +6,9 @@ import { planBalancing } from "../../domain/supply/Planning.js"
 import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { authorize } from "../access/authorize.js"
+import { fn } from "../shared/Fn.js"
 import { networkSnapshot, planningParameters } from "./networkSnapshot.js"
 import { today } from "./Rollback.js"
-import { fn } from "../shared/Fn.js"
 
 /** Computes transfer proposals across the network (no authorization: callers authorize first). */
 export const balancingPlan = fn("Supply.balancingPlan")(function*(tenant: TenantId, skus?: ReadonlyArray<Sku>) {

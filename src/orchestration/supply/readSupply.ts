@@ -9,10 +9,10 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
+import { fn } from "../shared/Fn.js"
 import { InventoryLedger } from "./InventoryLedger.js"
 import { Procurement } from "./Procurement.js"
 import { Warehouses } from "./Warehouses.js"
-import { fn } from "../shared/Fn.js"
 
 const allowed = (actor: Actor, tenant: TenantId) => authorize(actor, "supply.read", AccessScope.tenant(tenant))
 

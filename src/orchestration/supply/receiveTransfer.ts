@@ -12,11 +12,11 @@ import { NotFound, ValidationFailed } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
 import { AuditTrail } from "../audit/AuditTrail.js"
 import { Settings } from "../settings/Settings.js"
+import { fn } from "../shared/Fn.js"
 import { postStock } from "./postStock.js"
 import { Rollback, today, transactionally } from "./Rollback.js"
 import { transferConflict } from "./transferConflict.js"
 import { Warehouses } from "./Warehouses.js"
-import { fn } from "../shared/Fn.js"
 
 /**
  * Receives a shipped transfer into its destination. `TransferReceived |

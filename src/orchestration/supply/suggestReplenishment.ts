@@ -7,9 +7,9 @@ import type { Actor } from "../../domain/shared/Actor.js"
 import type { TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
+import { fn } from "../shared/Fn.js"
 import { networkSnapshot, planningParameters } from "./networkSnapshot.js"
 import { today } from "./Rollback.js"
-import { fn } from "../shared/Fn.js"
 
 /** Computes a warehouse's suggestions (no authorization: callers authorize first). `Suggestions | NothingToSuggest | NotFound`. */
 export const replenishmentPlan = fn("Supply.replenishmentPlan")(function*(tenant: TenantId, warehouseId: WarehouseId) {
