@@ -2,6 +2,7 @@ import type { Figure, Row } from "./Benchmark.js"
 import { machineCpuSeconds, ownCpuSeconds, waitForQuiet } from "./Cpu.js"
 import { describeLoad, fullLoad, load, type LoadOptions, quickLoad, type Sample, warmUp } from "./Load.js"
 import { type RunningServer, type ServerSpec, withServer } from "./Server.js"
+import { bestOfTurns } from "./Turns.js"
 
 export interface Measured {
   readonly server: ServerSpec
@@ -46,21 +47,17 @@ const measureUncontended = async (server: ServerSpec, options: LoadOptions): Pro
   return attempts
 }
 
-const best = (rounds: ReadonlyArray<Measured>): Measured =>
-  rounds.reduce((a, b) => (b.sample.requestsPerSecond > a.sample.requestsPerSecond ? b : a))
-
 /** Measures every server `options.rounds` times, taking turns, and keeps each server's best round. */
-export const measureAll = async <K extends string>(
+export const measureAll = <K extends string>(
   servers: Readonly<Record<K, ServerSpec>>,
   options: LoadOptions
-): Promise<Record<K, Measured>> => {
-  const entries = Object.entries<ServerSpec>(servers)
-  const rounds = new Map<string, Array<Measured>>(entries.map(([key]) => [key, []]))
-  for (let round = 0; round < options.rounds; round++) {
-    for (const [key, server] of entries) rounds.get(key)?.push(...(await measureUncontended(server, options)))
-  }
-  return Object.fromEntries(entries.map(([key]) => [key, best(rounds.get(key) ?? [])])) as Record<K, Measured>
-}
+): Promise<Record<K, Measured>> =>
+  bestOfTurns(
+    Object.keys(servers) as Array<K>,
+    (key) => measureUncontended(servers[key], options),
+    options.rounds,
+    ({ sample }) => sample.requestsPerSecond
+  )
 
 const percent = (share: number) => `${Math.max(0, Math.round(share * 100))}%`
 

@@ -1,6 +1,7 @@
 import autocannon from "autocannon"
 import type { Figure } from "./Benchmark.js"
 import { waitForQuiet } from "./Cpu.js"
+import { bestOfTurns } from "./Turns.js"
 import { startServer } from "./Server.js"
 import * as Servers from "./Servers.js"
 
@@ -79,20 +80,18 @@ export type Measure = () => Promise<Rate>
 /**
  * Runs each measure `rounds` times, taking turns, each after the machine has been quiet for a
  * second, and keeps each one's best round (highest rate): on a shared 2-core VM a single
- * reading of either side can be a third off, and taking turns exposes both to the same spells.
+ * reading of either side can be a third off.
  */
-export const bestOfRounds = async <K extends string>(measures: Readonly<Record<K, Measure>>, rounds: number): Promise<Record<K, Rate>> => {
-  const best = new Map<K, Rate>()
-  for (let round = 0; round < rounds; round++) {
-    for (const [key, measure] of Object.entries(measures) as Array<[K, Measure]>) {
+export const bestOfRounds = <K extends string>(measures: Readonly<Record<K, Measure>>, rounds: number): Promise<Record<K, Rate>> =>
+  bestOfTurns(
+    Object.keys(measures) as Array<K>,
+    async (key) => {
       await waitForQuiet()
-      const rate = await measure()
-      const kept = best.get(key)
-      if (kept === undefined || rate.rate > kept.rate) best.set(key, rate)
-    }
-  }
-  return Object.fromEntries(best) as Record<K, Rate>
-}
+      return [await measures[key]()]
+    },
+    rounds,
+    ({ rate }) => rate
+  )
 
 export const roundsFor = (quick: boolean) => (quick ? 1 : 3)
 
