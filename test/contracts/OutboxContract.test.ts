@@ -99,15 +99,18 @@ const vendorNotice = (token: string) =>
     })
   })
 
+/** The webhook entry of a dropship's purchase-order notice carrying `token`. */
+const vendorEntry = (token: string) => new OutboxEntry({ id: "intent-vendor:webhook", destination: "webhook", intent: vendorNotice(token), attempts: 0 })
+
 for (const family of adapterFamilies) {
   describe.skipIf(family.skip)(`Outbox recipient-only values: ${family.name}`, () => {
     it.live("gives a notification's callback token back, as written, to the dispatcher that claims it", () =>
       Effect.gen(function*() {
         const outbox = yield* Outbox
-        const record = vendorNotice("tok_only-for-the-vendor")
-        yield* outbox.append([new OutboxEntry({ id: "intent-vendor:webhook", destination: "webhook", intent: record, attempts: 0 })])
+        const entry = vendorEntry("tok_only-for-the-vendor")
+        yield* outbox.append([entry])
         const [claimed] = yield* outbox.claimDue({ now: later, leaseUntil: later + 1000, limit: 10 })
-        assert.deepStrictEqual(claimed?.intent, record)
+        assert.deepStrictEqual(claimed?.intent, entry.intent)
       }).pipe(Effect.provide(family.layer)))
   })
 }
@@ -119,7 +122,7 @@ for (const family of sqlAdapterFamilies) {
         const outbox = yield* Outbox
         const sql = yield* SqlClient.SqlClient
         const token = "tok_only-for-the-vendor"
-        yield* outbox.append([new OutboxEntry({ id: "intent-vendor:webhook", destination: "webhook", intent: vendorNotice(token), attempts: 0 })])
+        yield* outbox.append([vendorEntry(token)])
         const [row] = yield* sql<{ intent: string }>`SELECT intent FROM baton_outbox`
         assert.notInclude(row?.intent, token)
         assert.include(row?.intent, `"quantity":2`)
