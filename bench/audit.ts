@@ -51,7 +51,7 @@ const measure = (count: number) =>
     }
     yield* Effect.promise(() => waitForQuiet())
     const plainAppends = yield* rate(count, plain)
-    const chainedAppends = yield* rate(count, (n) => log.append(record("chained", n)))
+    const chainedAppends = yield* rate(count, (n) => log.append([record("chained", n)]))
     const readStart = performance.now()
     const rows = yield* sql`SELECT * FROM baton_audit_log ORDER BY chain_seq`
     const readRate = rows.length / ((performance.now() - readStart) / 1000)

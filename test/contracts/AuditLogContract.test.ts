@@ -44,7 +44,7 @@ const query = (filter: Partial<ConstructorParameters<typeof AuditFilter>[0]> = {
       order: options.order ?? "asc"
     }))
 const sequences = (entries: ReadonlyArray<{ readonly sequence: number }>) => entries.map((e) => e.sequence)
-const appendAll = (count: number) => Effect.flatMap(AuditLog, (log) => Effect.forEach(Array.from({ length: count }, (_, i) => record(i + 1)), log.append, { discard: true }))
+const appendAll = (count: number) => Effect.flatMap(AuditLog, (log) => Effect.forEach(Array.from({ length: count }, (_, i) => record(i + 1)), (r) => log.append([r]), { discard: true }))
 const verdict = Effect.flatMap(AuditLog, (log) => log.verify)
 
 const families: ReadonlyArray<{ readonly name: string; readonly skip: boolean; readonly layer: Layer.Layer<AuditLog | AuditTamper.AuditTamper> }> = [
@@ -59,7 +59,7 @@ for (const family of families) {
         const log = yield* AuditLog
         assert.deepStrictEqual(yield* verdict, { _tag: "Intact", records: 0, head: { sequence: 0, hash: GENESIS } } as never)
         yield* appendAll(3)
-        yield* log.append(record(2))
+        yield* log.append([record(2)])
         const entries = yield* query()
         assert.deepStrictEqual(sequences(entries), [1, 2, 3])
         assert.deepStrictEqual(entries.map((e) => e.id), ["record-001", "record-002", "record-003"])
@@ -72,11 +72,24 @@ for (const family of families) {
         assert.deepStrictEqual(result, { _tag: "Intact", records: 3, head: { sequence: 3, hash: entries[2]!.hash } } as never)
       }).pipe(Effect.provide(family.layer)))
 
+    it.live("appends a batch in its order as one step, leaving out ids already stored or repeated in the batch", () =>
+      Effect.gen(function*() {
+        const log = yield* AuditLog
+        yield* log.append([record(1)])
+        yield* log.append([record(3), record(1), record(2), record(3), record(4)])
+        yield* log.append([])
+        const entries = yield* query()
+        assert.deepStrictEqual(entries.map((e) => [e.sequence, e.id]), [[1, "record-001"], [2, "record-003"], [3, "record-002"], [4, "record-004"]])
+        assert.strictEqual(entries[1]?.previousHash, entries[0]?.hash)
+        assert.strictEqual(entries[3]?.previousHash, entries[2]?.hash)
+        assert.deepStrictEqual(yield* verdict, { _tag: "Intact", records: 4, head: { sequence: 4, hash: entries[3]!.hash } } as never)
+      }).pipe(Effect.provide(family.layer)))
+
     it.live("serialises concurrent appends: no fork, no gap, every record once", () =>
       Effect.gen(function*() {
         const log = yield* AuditLog
         const records = Array.from({ length: 40 }, (_, i) => record(i + 1))
-        yield* Effect.forEach([...records, ...records.slice(0, 10)], log.append, { concurrency: "unbounded", discard: true })
+        yield* Effect.forEach([...records, ...records.slice(0, 10)], (r) => log.append([r]), { concurrency: "unbounded", discard: true })
         const entries = yield* query()
         assert.deepStrictEqual(sequences(entries), Array.from({ length: 40 }, (_, i) => i + 1))
         assert.strictEqual(new Set(entries.map((e) => e.id)).size, 40)

@@ -54,7 +54,7 @@ for (const family of adapterFamilies) {
       Effect.gen(function*() {
         const outbox = yield* Outbox
         yield* outbox.append([entry(1), entry(2), entry(3)])
-        yield* outbox.markDelivered("intent-1:audit")
+        yield* outbox.markDelivered(["intent-1:audit"])
         yield* outbox.reschedule("intent-2:audit", 1, later + 5000, "sink down")
         yield* outbox.deadLetter("intent-3:audit", 12, "gave up")
         const due = yield* outbox.claimDue({ now: later, leaseUntil: later + 1, limit: 10 })

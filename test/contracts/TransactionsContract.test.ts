@@ -80,9 +80,9 @@ for (const family of adapterFamilies) {
       Effect.gen(function*() {
         const log = yield* AuditLog
         const record = new AuditRecord({ id: IntentId.make("r-1"), occurredAt: DateTime.unsafeMake(0), intent: audit("once") })
-        yield* log.append(record)
-        yield* log.append(record)
-        yield* log.append(new AuditRecord({ ...record, id: IntentId.make("r-2") }))
+        yield* log.append([record])
+        yield* log.append([record])
+        yield* log.append([new AuditRecord({ ...record, id: IntentId.make("r-2") })])
         assert.deepStrictEqual(yield* (yield* AuditReader).ids, ["r-1", "r-2"])
       }).pipe(Effect.provide(family.layer)))
   })

@@ -91,3 +91,27 @@ export const nextLink = (fields: StoredFields, head: ChainHead, digest: Digest):
   const unhashed = { ...fields, sequence: head.sequence + 1, previousHash: head.hash }
   return { ...unhashed, hash: digest(canonical(unhashed)) }
 }
+
+/**
+ * The links that append `records` after `head`, in order, leaving out those whose id is in
+ * `present` (already stored) and repeats within `records`: an at-least-once delivery appends
+ * each record once.
+ */
+export const chainAfter = (
+  head: ChainHead,
+  records: ReadonlyArray<AuditRecord>,
+  present: ReadonlySet<string>,
+  digest: Digest
+): ReadonlyArray<ChainLink> => {
+  const seen = new Set(present)
+  const links: Array<ChainLink> = []
+  let last = head
+  for (const record of records) {
+    if (seen.has(record.id)) continue
+    seen.add(record.id)
+    const link = nextLink(fieldsOf(record), last, digest)
+    links.push(link)
+    last = new ChainHead({ sequence: link.sequence, hash: link.hash }, { disableValidation: true })
+  }
+  return links
+}

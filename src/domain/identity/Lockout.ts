@@ -16,6 +16,9 @@ export class AttemptState extends Schema.Class<AttemptState>("AttemptState")({
 
 export const noAttempts = new AttemptState({ failures: 0, lockedUntil: Option.none() })
 
+/** Whether there is anything for a success to reset. */
+export const hasFailures = (state: AttemptState): boolean => state.failures > 0 || Option.isSome(state.lockedUntil)
+
 /**
  * The lock earned by the `failures`-th consecutive failure: every fifth failure locks, for one
  * minute the first time and twice as long each time after, fifteen minutes at most.

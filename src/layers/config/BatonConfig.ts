@@ -64,6 +64,11 @@ export const dispatcher = Config.all({
     Config.withDefault(1000),
     Config.map(Duration.millis)
   ),
+  gather: Config.integer("BATON_OUTBOX_GATHER_MS").pipe(
+    Config.validate({ message: "must be between 0 and 1000", validation: (n) => n >= 0 && n <= 1000 }),
+    Config.withDefault(25),
+    Config.map(Duration.millis)
+  ),
   lease: Config.integer("BATON_OUTBOX_LEASE_MS").pipe(
     Config.validate({ message: "must be between 100 and 3600000", validation: (n) => n >= 100 && n <= 3_600_000 }),
     Config.withDefault(60_000),

@@ -1,5 +1,5 @@
 import { Effect, Layer, Option, Schema } from "effect"
-import { ChainHead, type ChainLink, emptyHead, fieldsOf, nextLink, type StoredLink } from "../../domain/audit/AuditChain.js"
+import { chainAfter, ChainHead, type ChainLink, emptyHead, type StoredLink } from "../../domain/audit/AuditChain.js"
 import { verifyLinks } from "../../domain/audit/ChainVerification.js"
 import { AuditRecord } from "../../domain/audit/AuditIntent.js"
 import { entryOf } from "../../domain/audit/AuditQuery.js"
@@ -33,11 +33,13 @@ const matches = (query: AuditLogQuery) => (link: StoredLink): link is ChainLink 
 /** The audit log in memory, chained with the same hash as the SQL one; appends are serialised by the table's `modify`. */
 export const make = Effect.map(table, (chain) =>
   AuditLog.of({
-    append: (record) =>
+    append: (records) =>
       chain.update((state) => {
-        if (state.links.some((link) => link.id === record.id)) return state
-        const link = nextLink(fieldsOf(record), state.head, Sha256.hex)
-        return { links: [...state.links, link], head: new ChainHead({ sequence: link.sequence, hash: link.hash }) }
+        const links = chainAfter(state.head, records, new Set(state.links.map((link) => link.id)), Sha256.hex)
+        const last = links.at(-1)
+        return last === undefined
+          ? state
+          : { links: [...state.links, ...links], head: new ChainHead({ sequence: last.sequence, hash: last.hash }) }
       }),
     query: (query) =>
       Effect.map(chain.get, (state) => {

@@ -50,7 +50,7 @@ export const make = Effect.gen(function*() {
         const next = due.reduce((acc, row) => change(acc, row.entry.id, (r) => ({ ...r, nextAttemptAt: leaseUntil })), s)
         return [due.map((row) => row.entry), next] as const
       }),
-    markDelivered: (id) => state.update((s) => change(s, id, () => undefined)),
+    markDelivered: (ids) => state.update((s) => ids.reduce((acc, id) => change(acc, id, () => undefined), s)),
     reschedule: (id, attempts, at, error) =>
       state.update((s) =>
         change(s, id, (r) => ({ ...r, entry: new OutboxEntry({ ...r.entry, attempts }), nextAttemptAt: at, lastError: error }))

@@ -8,6 +8,7 @@ export const make = Effect.gen(function*() {
   return DispatcherSignal.of({
     wake: Queue.offer(wakeups, undefined).pipe(Effect.asVoid),
     waitForWork: (timeout) => Queue.take(wakeups).pipe(Effect.timeoutOption(timeout), Effect.asVoid),
+    clear: Effect.asVoid(Queue.takeAll(wakeups)),
     beat: Effect.flatMap(Clock.currentTimeMillis, (now) => Ref.set(lastBeat, Option.some(now))),
     lastBeat: Ref.get(lastBeat)
   })

@@ -8,10 +8,13 @@ import type { DispatcherSignal } from "../../orchestration/outbox/DispatcherSign
 import type { Outbox } from "../../orchestration/outbox/Outbox.js"
 import { dispatchDue } from "../../orchestration/outbox/dispatchDue.js"
 import { runDispatcher } from "../../orchestration/outbox/runDispatcher.js"
+import type { Transactions } from "../../orchestration/shared/Transactions.js"
 
 export interface DispatcherConfig {
   readonly policy: DeliveryPolicy
   readonly pollInterval: Duration.Duration
+  /** How long a due round waits for more commits to deliver with it. */
+  readonly gather: Duration.Duration
   readonly batchSize: number
   readonly concurrency: number
   readonly lease: Duration.Duration
@@ -20,6 +23,7 @@ export interface DispatcherConfig {
 export const defaults: DispatcherConfig = {
   policy: defaultPolicy,
   pollInterval: Duration.seconds(1),
+  gather: Duration.millis(25),
   batchSize: 100,
   concurrency: 8,
   lease: Duration.minutes(1)
@@ -28,7 +32,11 @@ export const defaults: DispatcherConfig = {
 /** Runs the outbox dispatcher for the lifetime of the layer; closing the layer stops it. */
 export const layer = (
   config: Partial<DispatcherConfig> = {}
-): Layer.Layer<never, never, Outbox | AuditLog | AuditListeners | NotificationChannels | NotificationSubscriptions | DispatcherSignal> =>
+): Layer.Layer<
+  never,
+  never,
+  Outbox | AuditLog | AuditListeners | NotificationChannels | NotificationSubscriptions | DispatcherSignal | Transactions
+> =>
   Layer.scopedDiscard(
     Effect.gen(function*() {
       const options = { ...defaults, ...config }

@@ -2,7 +2,7 @@ import * as SqlClient from "@effect/sql/SqlClient"
 import * as SqlSchema from "@effect/sql/SqlSchema"
 import type { SqlError } from "@effect/sql/SqlError"
 import { type Cause, Effect, Either, Layer, Option, type ParseResult, Schema } from "effect"
-import { ChainHead, fieldsOf, nextLink } from "../../domain/audit/AuditChain.js"
+import { chainAfter, ChainHead } from "../../domain/audit/AuditChain.js"
 import { type ChainVerdict, finishWalk, outsideChain, startWalk, type Walk, walkStep } from "../../domain/audit/ChainVerification.js"
 import type { AuditRecord } from "../../domain/audit/AuditIntent.js"
 import { entryOf } from "../../domain/audit/AuditQuery.js"
@@ -15,7 +15,7 @@ const PAGE = 1000
 
 /**
  * The hash-chained `baton_audit_log` (UPDATE and DELETE refused by triggers) and its head row
- * `baton_audit_chain`. An append is one transaction that first writes the head row: on
+ * `baton_audit_chain`. An append (of one record or a batch) is one transaction that first writes the head row: on
  * PostgreSQL that takes the row's lock, on SQLite the database's write lock (like `BEGIN
  * IMMEDIATE`), so appends from every process sharing the database are serialised and each reads
  * the true last hash. A unique index on `chain_seq` backs this: a fork cannot be stored.
@@ -47,14 +47,15 @@ export const make = Effect.gen(function*() {
       sql`SELECT ${sql.literal(LINK_COLUMNS)} FROM baton_audit_log WHERE chain_seq > ${after} ORDER BY chain_seq LIMIT ${PAGE}`
   })
 
-  const append = (record: AuditRecord) =>
-    sql.withTransaction(Effect.gen(function*() {
+  const append = (records: ReadonlyArray<AuditRecord>) =>
+    records.length === 0 ? Effect.void : sql.withTransaction(Effect.gen(function*() {
       const head = yield* lockHead(undefined)
-      const present = yield* sql`SELECT 1 AS present FROM baton_audit_log WHERE id = ${record.id}`
-      if (present.length > 0) return
-      const link = nextLink(fieldsOf(record), new ChainHead({ sequence: head.chain_seq, hash: head.hash }), Sha256.hex)
+      const present = yield* sql<{ readonly id: string }>`SELECT id FROM baton_audit_log WHERE ${sql.in("id", records.map((record) => record.id))}`
+      const links = chainAfter(new ChainHead({ sequence: head.chain_seq, hash: head.hash }), records, new Set(present.map((row) => row.id)), Sha256.hex)
+      const last = links.at(-1)
+      if (last === undefined) return
       yield* sql`INSERT INTO baton_audit_log ${
-        sql.insert({
+        sql.insert(links.map((link) => ({
           id: link.id,
           occurred_at: link.occurredAt,
           action: link.action,
@@ -68,9 +69,9 @@ export const make = Effect.gen(function*() {
           chain_seq: link.sequence,
           prev_hash: link.previousHash,
           hash: link.hash
-        })
+        })))
       }`
-      yield* sql`UPDATE baton_audit_chain SET chain_seq = ${link.sequence}, hash = ${link.hash} WHERE id = 1`
+      yield* sql`UPDATE baton_audit_chain SET chain_seq = ${last.sequence}, hash = ${last.hash} WHERE id = 1`
     })).pipe(mapErrors("AuditLog.append"))
 
   const query = (query: AuditLogQuery) => {

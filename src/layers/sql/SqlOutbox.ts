@@ -97,7 +97,10 @@ export const make = Effect.gen(function*() {
         Effect.flatMap(Effect.forEach(entryOf)),
         mapErrors("Outbox.claimDue")
       ),
-    markDelivered: (id) => sql`DELETE FROM baton_outbox WHERE id = ${id}`.pipe(Effect.asVoid, mapErrors("Outbox.markDelivered")),
+    markDelivered: (ids) =>
+      ids.length === 0
+        ? Effect.void
+        : sql`DELETE FROM baton_outbox WHERE ${sql.in("id", ids)}`.pipe(Effect.asVoid, mapErrors("Outbox.markDelivered")),
     reschedule: (id, attempts, at, error) =>
       sql`UPDATE baton_outbox SET attempts = ${attempts}, next_attempt_at = ${at}, last_error = ${error} WHERE id = ${id}`.pipe(
         Effect.asVoid,

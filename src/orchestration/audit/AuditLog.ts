@@ -23,11 +23,12 @@ export interface AuditLogQuery {
  */
 export class AuditLog extends Context.Tag("baton/audit/AuditLog")<AuditLog, {
   /**
-   * Appends a record at the end of the chain; a record whose id is already present is not
-   * appended again (at-least-once delivery). Appends are serialised across every process that
-   * shares the store, so the chain never forks.
+   * Appends records, in order, at the end of the chain, as one step: all of them or none. A
+   * record whose id is already present (or repeated in `records`) is not appended again
+   * (at-least-once delivery). Appends are serialised across every process that shares the
+   * store, so the chain never forks.
    */
-  readonly append: (record: AuditRecord) => Effect.Effect<void, RepositoryError>
+  readonly append: (records: ReadonlyArray<AuditRecord>) => Effect.Effect<void, RepositoryError>
   /** Records matching the filter within the scope, by sequence number in `order`, at most `limit`. */
   readonly query: (query: AuditLogQuery) => Effect.Effect<ReadonlyArray<AuditEntry>, RepositoryError>
   /** Walks the whole chain from the first record: `Intact` with the head, or the first `Broken` link. */

@@ -3,7 +3,7 @@ import { audit } from "../../domain/identity/AuthIntents.js"
 import { AccountLocked, AccountNotActive, SecondFactorRequired } from "../../domain/identity/AuthOutcomes.js"
 import { CHALLENGE_LIFETIME } from "../../domain/identity/Challenge.js"
 import { EmailFromInput } from "../../domain/identity/Email.js"
-import { retryAfter } from "../../domain/identity/Lockout.js"
+import { hasFailures, retryAfter } from "../../domain/identity/Lockout.js"
 import type { Device } from "../../domain/identity/Session.js"
 import { LoginEnabled, TotpRequired } from "../../domain/settings/Catalogue.js"
 import { AnonymousActor } from "../../domain/shared/Actor.js"
@@ -41,7 +41,8 @@ export const login = fn("Identity.login")(function*(input: LoginInput) {
   const credentials = yield* Credentials
   const email = Schema.decodeEither(EmailFromInput)(input.email)
   const subject = Either.match(email, { onLeft: () => input.email.trim().toLowerCase(), onRight: (e) => e })
-  const locked = retryAfter(yield* credentials.attempts(subject, "password"), now)
+  const attempts = yield* credentials.attempts(subject, "password")
+  const locked = retryAfter(attempts, now)
   if (Option.isSome(locked)) {
     yield* auditTrail.record(audit("auth.login", actor, "AccountLocked", { reason: "locked: password not checked" }))
     return new AccountLocked({ retryAfterSeconds: Math.ceil(Duration.toSeconds(locked.value)) })
@@ -52,7 +53,7 @@ export const login = fn("Identity.login")(function*(input: LoginInput) {
     const reason = Option.isNone(account) ? "unknown email" : "wrong password"
     return yield* recordPasswordFailure(actor, "auth.login", subject, Option.map(account, (a) => a.id), reason, now)
   }
-  yield* credentials.resetFailures(subject, "password")
+  if (hasFailures(attempts)) yield* credentials.resetFailures(subject, "password")
   if (account.value.status !== "active") {
     yield* auditTrail.record(audit("auth.login", actor, "AccountNotActive", { account: account.value.id, reason: account.value.status }))
     return new AccountNotActive()

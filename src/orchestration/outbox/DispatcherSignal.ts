@@ -6,6 +6,8 @@ export class DispatcherSignal extends Context.Tag("baton/outbox/DispatcherSignal
   readonly wake: Effect.Effect<void>
   /** Waits for a wake-up, or at most `timeout`. */
   readonly waitForWork: (timeout: Duration.DurationInput) => Effect.Effect<void>
+  /** Forgets the wake-ups received so far: the round about to start sees their commits. */
+  readonly clear: Effect.Effect<void>
   /** The dispatcher completed a round. */
   readonly beat: Effect.Effect<void>
   /** When the dispatcher last completed a round (epoch milliseconds). */

@@ -26,8 +26,8 @@ export class Outbox extends Context.Tag("baton/outbox/Outbox")<Outbox, {
     readonly leaseUntil: number
     readonly limit: number
   }) => Effect.Effect<ReadonlyArray<OutboxEntry>, RepositoryError>
-  /** The entry was delivered: it leaves the outbox. */
-  readonly markDelivered: (id: string) => Effect.Effect<void, RepositoryError>
+  /** The entries were delivered: they leave the outbox. */
+  readonly markDelivered: (ids: ReadonlyArray<string>) => Effect.Effect<void, RepositoryError>
   /** The attempt failed: record it and make the entry due again at `at`. */
   readonly reschedule: (id: string, attempts: number, at: number, error: string) => Effect.Effect<void, RepositoryError>
   /** The last allowed attempt failed: the entry becomes a dead letter, kept for inspection and replay. */

@@ -1,11 +1,14 @@
 import { Clock, Duration, Effect, Either, Metric, Random } from "effect"
 import { afterFailure, type DeliveryPolicy, NextStep } from "../../domain/outbox/DeliveryPolicy.js"
+import type { AuditRecord } from "../../domain/audit/AuditIntent.js"
 import { type OutboxEntry, routeOf } from "../../domain/outbox/OutboxEntry.js"
 import { InvariantViolation } from "../../domain/shared/Defects.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import { AuditListeners } from "../audit/AuditListeners.js"
 import { type DeliveryResult, deliverNotification } from "../notifications/deliverNotification.js"
 import { fn } from "../shared/Fn.js"
+import type { RepositoryError } from "../shared/RepositoryError.js"
+import { Transactions } from "../shared/Transactions.js"
 import { Outbox } from "./Outbox.js"
 import * as OutboxMetrics from "./OutboxMetrics.js"
 
@@ -36,7 +39,7 @@ const deliver = Effect.fnUntraced(function*(entry: OutboxEntry) {
   const route = routeOf(entry.destination)
   const intent = entry.intent
   if (intent._tag === "AuditRecord" && route._tag === "AuditLog") {
-    return yield* Effect.as((yield* AuditLog).append(intent), delivered)
+    return yield* Effect.as((yield* AuditLog).append([intent]), delivered)
   }
   if (intent._tag === "AuditRecord" && route._tag === "Listener") {
     return yield* Effect.as((yield* AuditListeners).react(route.listener, intent), delivered)
@@ -54,7 +57,7 @@ const settle = Effect.fnUntraced(function*(entry: OutboxEntry, policy: DeliveryP
   const outbox = yield* Outbox
   const result = yield* Effect.either(deliver(entry))
   if (Either.isRight(result)) {
-    yield* outbox.markDelivered(entry.id)
+    yield* outbox.markDelivered([entry.id])
     return yield* count(entry.destination, result.right)
   }
   const attempts = entry.attempts + 1
@@ -74,21 +77,57 @@ const settle = Effect.fnUntraced(function*(entry: OutboxEntry, policy: DeliveryP
   })
 })
 
+/** An entry whose sink is the audit log, with its record: such entries are delivered in the claim's own transaction. */
+const toAuditLog = (entry: OutboxEntry): entry is OutboxEntry & { readonly intent: AuditRecord } =>
+  entry.intent._tag === "AuditRecord" && routeOf(entry.destination)._tag === "AuditLog"
+
 /**
- * One dispatch round: claims the entries that are due and settles each. A repository failure
- * while settling one entry is logged and leaves the entry to its lease: it is claimed again
- * later, and the sinks discard the duplicate. Returns how many entries were claimed.
+ * Claims the due entries and, in the same transaction, appends those bound for the audit log
+ * (a sink in the same store) and removes them: one commit for the claim and every record.
+ * Answers every claimed entry, and the others still to deliver.
+ */
+const claimAndAppend = Effect.fnUntraced(function*(claim: Effect.Effect<ReadonlyArray<OutboxEntry>, RepositoryError, Outbox>) {
+  const outbox = yield* Outbox
+  const auditLog = yield* AuditLog
+  return yield* (yield* Transactions).withTransaction(Effect.gen(function*() {
+    const due = yield* claim
+    const records = due.filter(toAuditLog)
+    if (records.length > 0) {
+      yield* auditLog.append(records.map((entry) => entry.intent))
+      yield* outbox.markDelivered(records.map((entry) => entry.id))
+    }
+    return { due, appended: records, rest: due.filter((entry) => !toAuditLog(entry)) }
+  }))
+})
+
+/**
+ * One dispatch round: claims the entries that are due, appends the audit log's in the claim's
+ * transaction, and settles each of the others. Should that transaction fail (a record the
+ * store refuses), nothing of it happened: the round claims again and settles every entry on its
+ * own, so one bad record is retried and dead-lettered alone. A repository failure while
+ * settling one entry is logged and leaves the entry to its lease: it is claimed again later,
+ * and the sinks discard the duplicate. Returns how many entries were claimed.
  */
 export const dispatchDue = fn("Outbox.dispatchDue")(function*(options: DispatchOptions) {
   const outbox = yield* Outbox
   const now = yield* Clock.currentTimeMillis
-  const due = yield* outbox.claimDue({
+  const claim = outbox.claimDue({
     now,
     leaseUntil: now + Duration.toMillis(options.lease),
     limit: options.batchSize
   })
+  const together = yield* Effect.either(claimAndAppend(claim))
+  const { due, rest } = yield* Either.match(together, {
+    onRight: (round) => Effect.as(Effect.forEach(round.appended, (entry) => count(entry.destination, delivered), { discard: true }), round),
+    onLeft: (error) =>
+      Effect.logWarning("outbox: the audit records of a round were not appended together; each is delivered on its own").pipe(
+        Effect.annotateLogs({ error: error.message }),
+        Effect.zipRight(claim),
+        Effect.map((due) => ({ due, rest: due }))
+      )
+  })
   yield* Effect.forEach(
-    due,
+    rest,
     (entry) =>
       settle(entry, options.policy).pipe(
         Effect.catchTag("RepositoryError", (error) =>

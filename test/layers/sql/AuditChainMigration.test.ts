@@ -41,7 +41,7 @@ const upgrade = Effect.gen(function*() {
   const log = yield* Effect.provide(AuditLog, SqlAuditLog.layer.pipe(Layer.provide(Layer.succeed(SqlClient.SqlClient, sql))))
   const chained = yield* log.verify
   assert.deepStrictEqual(chained._tag === "Intact" ? [chained.records, chained.head.sequence] : chained, [3, 3])
-  yield* log.append(new AuditRecord({ ...legacy(0), id: IntentId.make("new-1"), occurredAt: DateTime.unsafeMake(1_800_000_000_000), intent: new AuditIntent({ action: "after", actor: new SystemActor({ component: "cli" }), outcome: "Done" }) }))
+  yield* log.append([new AuditRecord({ ...legacy(0), id: IntentId.make("new-1"), occurredAt: DateTime.unsafeMake(1_800_000_000_000), intent: new AuditIntent({ action: "after", actor: new SystemActor({ component: "cli" }), outcome: "Done" }) })])
   const after = yield* log.verify
   assert.deepStrictEqual(after._tag === "Intact" ? after.records : after, 4, "new records continue the chain")
   const edit = yield* Effect.exit(sql`UPDATE baton_audit_log SET action = 'x' WHERE id = 'legacy-1'`)

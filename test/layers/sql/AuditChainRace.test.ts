@@ -32,7 +32,7 @@ const race = (first: Layer.Layer<SqlClient.SqlClient>, second: Layer.Layer<SqlCl
       { name: "cli", log: yield* Effect.provide(AuditLog, SqlAuditLog.layer.pipe(Layer.provide(second))) }
     ]
     yield* Effect.forEach(
-      writers.flatMap(({ log, name }) => Array.from({ length: PER_WRITER }, (_, n) => log.append(record(name, n)))),
+      writers.flatMap(({ log, name }) => Array.from({ length: PER_WRITER }, (_, n) => log.append([record(name, n)]))),
       (append) => append,
       { concurrency: "unbounded", discard: true }
     )

@@ -1,13 +1,18 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Duration, Effect, TestClock } from "effect"
+import { Duration, Effect, Layer, Ref, TestClock } from "effect"
+import { AuditIntent } from "../../../src/domain/audit/AuditIntent.js"
 import { DeliveryPolicy } from "../../../src/domain/outbox/DeliveryPolicy.js"
+import type { OutboxEntry } from "../../../src/domain/outbox/OutboxEntry.js"
 import { SystemActor } from "../../../src/domain/shared/Actor.js"
 import * as MemoryAuditLog from "../../../src/layers/memory/MemoryAuditLog.js"
 import * as MemoryPorts from "../../../src/layers/memory/MemoryPorts.js"
 import { ChannelRecorder } from "../../../src/layers/memory/RecordingNotificationChannels.js"
+import { AuditLog } from "../../../src/orchestration/audit/AuditLog.js"
+import { AuditTrail } from "../../../src/orchestration/audit/AuditTrail.js"
 import { dispatchDue } from "../../../src/orchestration/outbox/dispatchDue.js"
 import { Outbox } from "../../../src/orchestration/outbox/Outbox.js"
 import { setSetting } from "../../../src/orchestration/settings/setSetting.js"
+import { RepositoryError } from "../../../src/orchestration/shared/RepositoryError.js"
 
 const options = {
   policy: new DeliveryPolicy({ maxAttempts: 4, baseDelay: Duration.seconds(1), maxDelay: Duration.seconds(8) }),
@@ -17,6 +22,25 @@ const options = {
 }
 const actor = new SystemActor({ component: "test" })
 const change = setSetting(actor, { key: "auth.session.idleTimeoutMinutes", value: 20 })
+
+/** The memory ports, with an audit log that counts its appends and refuses every batch holding a `refused` action. */
+class Appends extends Effect.Service<Appends>()("test/Appends", { effect: Ref.make<ReadonlyArray<number>>([]) }) {}
+const withPickyAuditLog = Layer.effect(
+  AuditLog,
+  Effect.gen(function*() {
+    const log = yield* AuditLog
+    const sizes = yield* Appends
+    return AuditLog.of({
+      ...log,
+      append: (records) =>
+        records.some((record) => record.intent.action === "refused")
+          ? Effect.fail(new RepositoryError({ operation: "AuditLog.append", cause: new Error("record refused") }))
+          : Effect.zipRight(Ref.update(sizes, (all) => [...all, records.length]), log.append(records))
+    })
+  })
+).pipe(Layer.provideMerge(Appends.Default), Layer.provideMerge(MemoryPorts.layer()))
+const actionOf = (entry: OutboxEntry) => (entry.intent._tag === "AuditRecord" ? entry.intent.intent.action : entry.intent._tag)
+const recordAudit = (action: string) => Effect.flatMap(AuditTrail, (trail) => trail.record(new AuditIntent({ action, actor, outcome: "Done" })))
 
 /** Rounds every simulated second for `seconds` seconds. */
 const runFor = (seconds: number) =>
@@ -35,6 +59,31 @@ describe("dispatchDue", () => {
       assert.deepStrictEqual(delivered.map((d) => [d.channel, d.record.intent.kind]), [["log", "settings.changed"], ["webhook", "settings.changed"]])
       assert.deepStrictEqual(yield* (yield* Outbox).stats, { pending: 0, dead: 0, oldestPendingAt: null })
     }).pipe(Effect.provide(MemoryPorts.layer())))
+
+  it.effect("appends a round's audit records to the audit log together, in their order, with the claim", () =>
+    Effect.gen(function*() {
+      yield* Effect.forEach(["first", "second", "third"], recordAudit, { discard: true })
+      assert.strictEqual(yield* dispatchDue(options), 3)
+      assert.deepStrictEqual((yield* MemoryAuditLog.records).map((r) => r.intent.action), ["first", "second", "third"])
+      assert.deepStrictEqual(yield* Ref.get(yield* Appends), [3], "one append for the round")
+      assert.deepStrictEqual(yield* (yield* Outbox).stats, { pending: 0, dead: 0, oldestPendingAt: null })
+    }).pipe(Effect.provide(withPickyAuditLog)))
+
+  it.effect("a record the audit log refuses undoes the round's claim; then each record goes on its own, and only the refused one waits", () =>
+    Effect.gen(function*() {
+      const outbox = yield* Outbox
+      yield* Effect.forEach(["first", "refused", "third"], recordAudit, { discard: true })
+      assert.strictEqual(yield* dispatchDue(options), 3)
+      assert.deepStrictEqual((yield* MemoryAuditLog.records).map((r) => r.intent.action), ["first", "third"])
+      assert.deepStrictEqual(yield* Ref.get(yield* Appends), [1, 1])
+      const [waiting] = yield* outbox.list("pending", 10)
+      assert.deepStrictEqual([waiting && actionOf(waiting.entry), waiting?.entry.attempts], ["refused", 1])
+      assert.include(waiting?.lastError ?? "", "record refused")
+      yield* runFor(60)
+      const [dead] = yield* outbox.list("dead", 10)
+      assert.deepStrictEqual([dead && actionOf(dead.entry), dead?.entry.attempts], ["refused", 4])
+      assert.deepStrictEqual((yield* MemoryAuditLog.records).map((r) => r.intent.action), ["first", "third"])
+    }).pipe(Effect.provide(withPickyAuditLog)))
 
   it.effect("(a) a channel failing on every attempt changes no outcome and loses nothing: delivered once it recovers", () =>
     Effect.gen(function*() {

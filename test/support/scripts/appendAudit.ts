@@ -16,11 +16,11 @@ const program = Effect.gen(function*() {
     Array.from({ length: Number(count) }, (_, n) => n),
     (n) =>
       Effect.flatMap(DateTime.now, (occurredAt) =>
-        log.append(new AuditRecord({
+        log.append([new AuditRecord({
           id: IntentId.make(`${writer}-${n}`),
           occurredAt,
           intent: new AuditIntent({ action: "race.append", actor: new SystemActor({ component: String(writer) }), outcome: "Done" })
-        }))),
+        })])),
     { concurrency: 4, discard: true }
   )
 })
