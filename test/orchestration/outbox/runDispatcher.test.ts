@@ -1,11 +1,11 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Ref, TestClock } from "effect"
+import { type Duration, Effect, Ref, TestClock } from "effect"
 import * as InProcessDispatcherSignal from "../../../src/layers/outbox/InProcessDispatcherSignal.js"
 import { DispatcherSignal } from "../../../src/orchestration/outbox/DispatcherSignal.js"
 import { runDispatcher } from "../../../src/orchestration/outbox/runDispatcher.js"
 
 /** The loop around a round that counts itself and claims `claimed` entries. */
-const loop = (options: { readonly gather?: string }, claimed = 0) =>
+const loop = (options: { readonly gather?: Duration.DurationInput }, claimed = 0) =>
   Effect.gen(function*() {
     const rounds = yield* Ref.make(0)
     yield* Effect.forkScoped(runDispatcher(Effect.as(Ref.update(rounds, (n) => n + 1), claimed), { batchSize: 10, pollInterval: "1 second", ...options }))
