@@ -12,6 +12,13 @@ export interface ListedEntry {
   readonly lastError: string | null
 }
 
+/** A claim: at most `limit` entries due at `now`, leased until `leaseUntil` (epoch milliseconds). */
+export interface ClaimOptions {
+  readonly now: number
+  readonly leaseUntil: number
+  readonly limit: number
+}
+
 /** The transactional outbox: intents written with the state change, delivered afterwards. */
 export class Outbox extends Context.Tag("baton/outbox/Outbox")<Outbox, {
   /** Adds entries (pending, due now). Inside a transaction they commit or roll back with it. */
@@ -21,11 +28,7 @@ export class Outbox extends Context.Tag("baton/outbox/Outbox")<Outbox, {
    * `leaseUntil`: no other dispatcher claims them before then. A dispatcher that dies leaves its
    * claims to expire, and the entries are claimed again (delivery is at least once).
    */
-  readonly claimDue: (options: {
-    readonly now: number
-    readonly leaseUntil: number
-    readonly limit: number
-  }) => Effect.Effect<ReadonlyArray<OutboxEntry>, RepositoryError>
+  readonly claimDue: (options: ClaimOptions) => Effect.Effect<ReadonlyArray<OutboxEntry>, RepositoryError>
   /** The entries were delivered: they leave the outbox. */
   readonly markDelivered: (ids: ReadonlyArray<string>) => Effect.Effect<void, RepositoryError>
   /** The attempt failed: record it and make the entry due again at `at`. */

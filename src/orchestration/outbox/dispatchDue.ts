@@ -1,15 +1,14 @@
 import { Clock, Duration, Effect, Either, Metric, Random } from "effect"
-import { afterFailure, type DeliveryPolicy, NextStep } from "../../domain/outbox/DeliveryPolicy.js"
 import type { AuditRecord } from "../../domain/audit/AuditIntent.js"
+import { afterFailure, type DeliveryPolicy, NextStep } from "../../domain/outbox/DeliveryPolicy.js"
 import { type OutboxEntry, routeOf } from "../../domain/outbox/OutboxEntry.js"
 import { InvariantViolation } from "../../domain/shared/Defects.js"
 import { AuditLog } from "../audit/AuditLog.js"
 import { AuditListeners } from "../audit/AuditListeners.js"
 import { type DeliveryResult, deliverNotification } from "../notifications/deliverNotification.js"
 import { fn } from "../shared/Fn.js"
-import type { RepositoryError } from "../shared/RepositoryError.js"
 import { Transactions } from "../shared/Transactions.js"
-import { Outbox } from "./Outbox.js"
+import { type ClaimOptions, Outbox } from "./Outbox.js"
 import * as OutboxMetrics from "./OutboxMetrics.js"
 
 export interface DispatchOptions {
@@ -82,50 +81,42 @@ const toAuditLog = (entry: OutboxEntry): entry is OutboxEntry & { readonly inten
   entry.intent._tag === "AuditRecord" && routeOf(entry.destination)._tag === "AuditLog"
 
 /**
- * Claims the due entries and, in the same transaction, appends those bound for the audit log
- * (a sink in the same store) and removes them: one commit for the claim and every record.
- * Answers every claimed entry, and the others still to deliver.
+ * Claims the due entries and, in the same transaction, appends those bound for the audit log (a
+ * sink in the same store) and removes them: one commit for the claim and every record. Should
+ * the log refuse the batch, only the append is undone: the claim commits, and the records are
+ * settled one by one with the other entries. Answers the claimed entries and those appended.
  */
-const claimAndAppend = Effect.fnUntraced(function*(claim: Effect.Effect<ReadonlyArray<OutboxEntry>, RepositoryError, Outbox>) {
+const claimAndAppend = Effect.fnUntraced(function*(claim: ClaimOptions) {
   const outbox = yield* Outbox
   const auditLog = yield* AuditLog
   return yield* (yield* Transactions).withTransaction(Effect.gen(function*() {
-    const due = yield* claim
+    const due = yield* outbox.claimDue(claim)
     const records = due.filter(toAuditLog)
-    if (records.length > 0) {
-      yield* auditLog.append(records.map((entry) => entry.intent))
-      yield* outbox.markDelivered(records.map((entry) => entry.id))
-    }
-    return { due, appended: records, rest: due.filter((entry) => !toAuditLog(entry)) }
+    if (records.length === 0) return { due, appended: records }
+    const appended = yield* auditLog.append(records.map((entry) => entry.intent)).pipe(
+      Effect.as(records),
+      Effect.catchTag("RepositoryError", (error) =>
+        Effect.logWarning("outbox: the audit log refused a round's records together; each is settled on its own").pipe(
+          Effect.annotateLogs({ error: error.message }),
+          Effect.as([])
+        ))
+    )
+    if (appended.length > 0) yield* outbox.markDelivered(appended.map((entry) => entry.id))
+    return { due, appended }
   }))
 })
 
 /**
  * One dispatch round: claims the entries that are due, appends the audit log's in the claim's
- * transaction, and settles each of the others. Should that transaction fail (a record the
- * store refuses), nothing of it happened: the round claims again and settles every entry on its
- * own, so one bad record is retried and dead-lettered alone. A repository failure while
- * settling one entry is logged and leaves the entry to its lease: it is claimed again later,
- * and the sinks discard the duplicate. Returns how many entries were claimed.
+ * transaction, and settles each of the others. A repository failure while settling one entry is
+ * logged and leaves the entry to its lease: it is claimed again later, and the sinks discard the
+ * duplicate. Returns how many entries were claimed.
  */
 export const dispatchDue = fn("Outbox.dispatchDue")(function*(options: DispatchOptions) {
-  const outbox = yield* Outbox
   const now = yield* Clock.currentTimeMillis
-  const claim = outbox.claimDue({
-    now,
-    leaseUntil: now + Duration.toMillis(options.lease),
-    limit: options.batchSize
-  })
-  const together = yield* Effect.either(claimAndAppend(claim))
-  const { due, rest } = yield* Either.match(together, {
-    onRight: (round) => Effect.as(Effect.forEach(round.appended, (entry) => count(entry.destination, delivered), { discard: true }), round),
-    onLeft: (error) =>
-      Effect.logWarning("outbox: the audit records of a round were not appended together; each is delivered on its own").pipe(
-        Effect.annotateLogs({ error: error.message }),
-        Effect.zipRight(claim),
-        Effect.map((due) => ({ due, rest: due }))
-      )
-  })
+  const { appended, due } = yield* claimAndAppend({ now, leaseUntil: now + Duration.toMillis(options.lease), limit: options.batchSize })
+  yield* Effect.forEach(appended, (entry) => count(entry.destination, delivered), { discard: true })
+  const rest = appended.length === 0 ? due : due.filter((entry) => !toAuditLog(entry))
   yield* Effect.forEach(
     rest,
     (entry) =>

@@ -69,7 +69,7 @@ describe("dispatchDue", () => {
       assert.deepStrictEqual(yield* (yield* Outbox).stats, { pending: 0, dead: 0, oldestPendingAt: null })
     }).pipe(Effect.provide(withPickyAuditLog)))
 
-  it.effect("a record the audit log refuses undoes the round's claim; then each record goes on its own, and only the refused one waits", () =>
+  it.effect("a batch the audit log refuses is settled record by record in the same round: only the refused one waits", () =>
     Effect.gen(function*() {
       const outbox = yield* Outbox
       yield* Effect.forEach(["first", "refused", "third"], recordAudit, { discard: true })
