@@ -2,6 +2,7 @@ import { DateTime, Effect, FiberRef, Layer, Option, Schedule, Schema } from "eff
 import { AuditRecord } from "../../domain/audit/AuditIntent.js"
 import { NotificationRecord } from "../../domain/notifications/NotificationIntent.js"
 import { entriesFor, type Intent, OutboxEntry } from "../../domain/outbox/OutboxEntry.js"
+import { constructor } from "../../domain/shared/Construct.js"
 import { IntentId } from "../../domain/shared/Ids.js"
 import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
 import { NotificationChannels } from "../../orchestration/notifications/NotificationChannels.js"
@@ -12,6 +13,8 @@ import { Ids } from "../../orchestration/shared/Ids.js"
 import { PendingIntents } from "./PendingIntents.js"
 
 const encodeEntries = Schema.encodeSync(Schema.Array(OutboxEntry))
+const auditRecord = constructor(AuditRecord)
+const notificationRecord = constructor(NotificationRecord)
 
 /**
  * `AuditTrail` and `Notifications` over the outbox. Inside a transaction an intent joins the
@@ -50,13 +53,13 @@ export const make = Effect.gen(function*() {
     Layer.succeed(
       AuditTrail,
       AuditTrail.of({
-        record: (intent) => Effect.flatMap(stamp, (at) => write(new AuditRecord({ ...at, intent })))
+        record: (intent) => Effect.flatMap(stamp, (at) => write(auditRecord({ ...at, intent })))
       })
     ),
     Layer.succeed(
       Notifications,
       Notifications.of({
-        emit: (intent) => Effect.flatMap(stamp, (at) => write(new NotificationRecord({ ...at, intent })))
+        emit: (intent) => Effect.flatMap(stamp, (at) => write(notificationRecord({ ...at, intent })))
       })
     )
   )

@@ -3,6 +3,7 @@ import type * as Statement from "@effect/sql/Statement"
 import { Array as Arr, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { Challenge, ChallengeId } from "../../domain/identity/Challenge.js"
 import { Device, Session, shouldTouch } from "../../domain/identity/Session.js"
+import { constructor } from "../../domain/shared/Construct.js"
 import { ContractViolation } from "../../domain/shared/Defects.js"
 import { SessionId } from "../../domain/shared/Ids.js"
 import { Sessions } from "../../orchestration/identity/Sessions.js"
@@ -75,6 +76,7 @@ const construct = <A>(operation: string, f: () => A) =>
   Effect.try({ try: f, catch: (cause) => new ContractViolation({ message: `${operation}: ${String(cause)}` }) }).pipe(Effect.orDie)
 
 const millis = DateTime.toEpochMillis
+const newSession = constructor(Session)
 
 /** Sessions and challenges in `baton_sessions` and `baton_challenges`; tokens are stored only as their SHA-256. */
 export const make = Effect.gen(function*() {
@@ -98,7 +100,7 @@ export const make = Effect.gen(function*() {
         const token = Tokens.mint()
         const { accountId, authEpoch, device, expiresAt, kind, now } = input
         const session = yield* construct("Sessions.open", () =>
-          new Session({
+          newSession({
             id, accountId, kind, authEpoch, device,
             createdAt: now, lastSeenAt: now, authenticatedAt: now, expiresAt, revokedAt: Option.none()
           }))
