@@ -94,15 +94,15 @@ export const nextLink = (fields: StoredFields, head: ChainHead, digest: Digest):
 
 /**
  * The links that append `records` after `head`, in order, leaving out those whose id is in
- * `present` (already stored) and repeats within `records`: an at-least-once delivery appends
- * each record once.
+ * `present` (already stored) and repeats within `records` (an at-least-once delivery appends
+ * each record once), and the head after them (`head` itself when none is left).
  */
 export const chainAfter = (
   head: ChainHead,
   records: ReadonlyArray<AuditRecord>,
   present: ReadonlySet<string>,
   digest: Digest
-): ReadonlyArray<ChainLink> => {
+): { readonly links: ReadonlyArray<ChainLink>; readonly head: ChainHead } => {
   const seen = new Set(present)
   const links: Array<ChainLink> = []
   let last = head
@@ -113,5 +113,5 @@ export const chainAfter = (
     links.push(link)
     last = new ChainHead({ sequence: link.sequence, hash: link.hash }, { disableValidation: true })
   }
-  return links
+  return { links, head: last }
 }

@@ -1,5 +1,5 @@
 import { Effect, Layer, Option, Schema } from "effect"
-import { chainAfter, ChainHead, type ChainLink, emptyHead, type StoredLink } from "../../domain/audit/AuditChain.js"
+import { chainAfter, type ChainHead, type ChainLink, emptyHead, type StoredLink } from "../../domain/audit/AuditChain.js"
 import { verifyLinks } from "../../domain/audit/ChainVerification.js"
 import { AuditRecord } from "../../domain/audit/AuditIntent.js"
 import { entryOf } from "../../domain/audit/AuditQuery.js"
@@ -35,11 +35,8 @@ export const make = Effect.map(table, (chain) =>
   AuditLog.of({
     append: (records) =>
       chain.update((state) => {
-        const links = chainAfter(state.head, records, new Set(state.links.map((link) => link.id)), Sha256.hex)
-        const last = links.at(-1)
-        return last === undefined
-          ? state
-          : { links: [...state.links, ...links], head: new ChainHead({ sequence: last.sequence, hash: last.hash }) }
+        const { head, links } = chainAfter(state.head, records, new Set(state.links.map((link) => link.id)), Sha256.hex)
+        return links.length === 0 ? state : { links: [...state.links, ...links], head }
       }),
     query: (query) =>
       Effect.map(chain.get, (state) => {

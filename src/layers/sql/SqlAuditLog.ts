@@ -15,10 +15,10 @@ const PAGE = 1000
 
 /**
  * The hash-chained `baton_audit_log` (UPDATE and DELETE refused by triggers) and its head row
- * `baton_audit_chain`. An append (of one record or a batch) is one transaction that first writes the head row: on
- * PostgreSQL that takes the row's lock, on SQLite the database's write lock (like `BEGIN
- * IMMEDIATE`), so appends from every process sharing the database are serialised and each reads
- * the true last hash. A unique index on `chain_seq` backs this: a fork cannot be stored.
+ * `baton_audit_chain`. An append (one record or a batch) is one transaction that first writes
+ * the head row: on PostgreSQL that takes the row's lock, on SQLite the database's write lock
+ * (like `BEGIN IMMEDIATE`), so appends from every process sharing the database are serialised
+ * and each reads the true last hash. A unique index on `chain_seq` backs this: a fork cannot be stored.
  */
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
@@ -49,11 +49,15 @@ export const make = Effect.gen(function*() {
 
   const append = (records: ReadonlyArray<AuditRecord>) =>
     records.length === 0 ? Effect.void : sql.withTransaction(Effect.gen(function*() {
-      const head = yield* lockHead(undefined)
+      const stored = yield* lockHead(undefined)
       const present = yield* sql<{ readonly id: string }>`SELECT id FROM baton_audit_log WHERE ${sql.in("id", records.map((record) => record.id))}`
-      const links = chainAfter(new ChainHead({ sequence: head.chain_seq, hash: head.hash }), records, new Set(present.map((row) => row.id)), Sha256.hex)
-      const last = links.at(-1)
-      if (last === undefined) return
+      const { head, links } = chainAfter(
+        new ChainHead({ sequence: stored.chain_seq, hash: stored.hash }),
+        records,
+        new Set(present.map((row) => row.id)),
+        Sha256.hex
+      )
+      if (links.length === 0) return
       yield* sql`INSERT INTO baton_audit_log ${
         sql.insert(links.map((link) => ({
           id: link.id,
@@ -71,7 +75,7 @@ export const make = Effect.gen(function*() {
           hash: link.hash
         })))
       }`
-      yield* sql`UPDATE baton_audit_chain SET chain_seq = ${last.sequence}, hash = ${last.hash} WHERE id = 1`
+      yield* sql`UPDATE baton_audit_chain SET chain_seq = ${head.sequence}, hash = ${head.hash} WHERE id = 1`
     })).pipe(mapErrors("AuditLog.append"))
 
   const query = (query: AuditLogQuery) => {
