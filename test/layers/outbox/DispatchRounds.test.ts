@@ -1,25 +1,11 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import { assert, describe, it } from "@effect/vitest"
-import { Duration, Effect } from "effect"
-import { AuditIntent } from "../../../src/domain/audit/AuditIntent.js"
-import { DeliveryPolicy } from "../../../src/domain/outbox/DeliveryPolicy.js"
-import type { OutboxEntry } from "../../../src/domain/outbox/OutboxEntry.js"
-import { SystemActor } from "../../../src/domain/shared/Actor.js"
-import { AuditTrail } from "../../../src/orchestration/audit/AuditTrail.js"
+import { Effect } from "effect"
 import { dispatchDue } from "../../../src/orchestration/outbox/dispatchDue.js"
 import { Outbox } from "../../../src/orchestration/outbox/Outbox.js"
 import { AuditReader, sqlAdapterFamilies } from "../../support/Adapters.js"
+import { actionOf, dispatchOptions, recordAudits } from "../../support/Dispatch.js"
 
-const options = {
-  policy: new DeliveryPolicy({ maxAttempts: 3, baseDelay: Duration.seconds(1), maxDelay: Duration.seconds(4) }),
-  batchSize: 50,
-  lease: Duration.seconds(30),
-  concurrency: 4
-}
-const actor = new SystemActor({ component: "test" })
-const recordAll = (actions: ReadonlyArray<string>) =>
-  Effect.flatMap(AuditTrail, (trail) => Effect.forEach(actions, (action) => trail.record(new AuditIntent({ action, actor, outcome: "Done" })), { discard: true }))
-const actionOf = (entry: OutboxEntry) => (entry.intent._tag === "AuditRecord" ? entry.intent.intent.action : entry.intent._tag)
 /** The actions in the audit log, in append order. */
 const logged = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
@@ -47,8 +33,8 @@ for (const family of sqlAdapterFamilies) {
   describe.skipIf(family.skip)(`dispatch rounds: ${family.name}`, () => {
     it.live("append a round's audit records with the claim, in their order, and leave nothing behind", () =>
       Effect.gen(function*() {
-        yield* recordAll(["first", "second", "third"])
-        assert.strictEqual(yield* dispatchDue(options), 3)
+        yield* recordAudits(["first", "second", "third"])
+        assert.strictEqual(yield* dispatchDue(dispatchOptions), 3)
         assert.deepStrictEqual(yield* logged, ["first", "second", "third"])
         assert.strictEqual((yield* (yield* AuditReader).ids).length, 3)
         assert.deepStrictEqual(yield* (yield* Outbox).stats, { pending: 0, dead: 0, oldestPendingAt: null })
@@ -57,13 +43,13 @@ for (const family of sqlAdapterFamilies) {
     it.live("a batch the database refuses is undone alone, and each record is settled on its own: only the refused one waits", () =>
       Effect.gen(function*() {
         yield* refuseInDatabase
-        yield* recordAll(["first", "refused", "third"])
-        assert.strictEqual(yield* dispatchDue(options), 3)
+        yield* recordAudits(["first", "refused", "third"])
+        assert.strictEqual(yield* dispatchDue(dispatchOptions), 3)
         assert.deepStrictEqual(yield* logged, ["first", "third"])
         const waiting = yield* (yield* Outbox).list("pending", 10)
         assert.deepStrictEqual(waiting.map((listed) => [actionOf(listed.entry), listed.entry.attempts]), [["refused", 1]])
         assert.include(waiting[0]?.lastError ?? "", "AuditLog.append failed")
-        assert.strictEqual(yield* dispatchDue(options), 0, "the refused record waits for its backoff")
+        assert.strictEqual(yield* dispatchDue(dispatchOptions), 0, "the refused record waits for its backoff")
       }).pipe(Effect.provide(family.layer)))
   })
 }

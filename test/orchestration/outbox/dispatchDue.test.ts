@@ -1,27 +1,16 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Duration, Effect, Layer, Ref, TestClock } from "effect"
-import { AuditIntent } from "../../../src/domain/audit/AuditIntent.js"
-import { DeliveryPolicy } from "../../../src/domain/outbox/DeliveryPolicy.js"
-import type { OutboxEntry } from "../../../src/domain/outbox/OutboxEntry.js"
-import { SystemActor } from "../../../src/domain/shared/Actor.js"
+import { Effect, Layer, Ref, TestClock } from "effect"
 import * as MemoryAuditLog from "../../../src/layers/memory/MemoryAuditLog.js"
 import * as MemoryPorts from "../../../src/layers/memory/MemoryPorts.js"
 import { ChannelRecorder } from "../../../src/layers/memory/RecordingNotificationChannels.js"
 import { AuditLog } from "../../../src/orchestration/audit/AuditLog.js"
-import { AuditTrail } from "../../../src/orchestration/audit/AuditTrail.js"
 import { dispatchDue } from "../../../src/orchestration/outbox/dispatchDue.js"
 import { Outbox } from "../../../src/orchestration/outbox/Outbox.js"
 import { setSetting } from "../../../src/orchestration/settings/setSetting.js"
 import { RepositoryError } from "../../../src/orchestration/shared/RepositoryError.js"
+import { actionOf, dispatchOptions, recordAudits, testActor } from "../../support/Dispatch.js"
 
-const options = {
-  policy: new DeliveryPolicy({ maxAttempts: 4, baseDelay: Duration.seconds(1), maxDelay: Duration.seconds(8) }),
-  batchSize: 50,
-  lease: Duration.seconds(30),
-  concurrency: 4
-}
-const actor = new SystemActor({ component: "test" })
-const change = setSetting(actor, { key: "auth.session.idleTimeoutMinutes", value: 20 })
+const change = setSetting(testActor, { key: "auth.session.idleTimeoutMinutes", value: 20 })
 
 /** The memory ports, with an audit log that counts its appends and refuses every batch holding a `refused` action. */
 class Appends extends Effect.Service<Appends>()("test/Appends", { effect: Ref.make<ReadonlyArray<number>>([]) }) {}
@@ -39,12 +28,10 @@ const withPickyAuditLog = Layer.effect(
     })
   })
 ).pipe(Layer.provideMerge(Appends.Default), Layer.provideMerge(MemoryPorts.layer()))
-const actionOf = (entry: OutboxEntry) => (entry.intent._tag === "AuditRecord" ? entry.intent.intent.action : entry.intent._tag)
-const recordAudit = (action: string) => Effect.flatMap(AuditTrail, (trail) => trail.record(new AuditIntent({ action, actor, outcome: "Done" })))
 
 /** Rounds every simulated second for `seconds` seconds. */
 const runFor = (seconds: number) =>
-  Effect.forEach(Array.from({ length: seconds }), () => dispatchDue(options).pipe(Effect.zipRight(TestClock.adjust("1 second"))), {
+  Effect.forEach(Array.from({ length: seconds }), () => dispatchDue(dispatchOptions).pipe(Effect.zipRight(TestClock.adjust("1 second"))), {
     discard: true
   })
 
@@ -52,7 +39,7 @@ describe("dispatchDue", () => {
   it.effect("delivers audit records to the audit log and notifications to every channel, then forgets them", () =>
     Effect.gen(function*() {
       yield* change
-      assert.strictEqual(yield* dispatchDue(options), 3)
+      assert.strictEqual(yield* dispatchDue(dispatchOptions), 3)
       const records = yield* MemoryAuditLog.records
       assert.deepStrictEqual(records.map((r) => [r.intent.action, r.intent.outcome]), [["settings.set", "SettingUpdated"]])
       const delivered = yield* (yield* ChannelRecorder).delivered
@@ -62,8 +49,8 @@ describe("dispatchDue", () => {
 
   it.effect("appends a round's audit records to the audit log together, in their order, with the claim", () =>
     Effect.gen(function*() {
-      yield* Effect.forEach(["first", "second", "third"], recordAudit, { discard: true })
-      assert.strictEqual(yield* dispatchDue(options), 3)
+      yield* recordAudits(["first", "second", "third"])
+      assert.strictEqual(yield* dispatchDue(dispatchOptions), 3)
       assert.deepStrictEqual((yield* MemoryAuditLog.records).map((r) => r.intent.action), ["first", "second", "third"])
       assert.deepStrictEqual(yield* Ref.get(yield* Appends), [3], "one append for the round")
       assert.deepStrictEqual(yield* (yield* Outbox).stats, { pending: 0, dead: 0, oldestPendingAt: null })
@@ -72,8 +59,8 @@ describe("dispatchDue", () => {
   it.effect("a batch the audit log refuses is settled record by record in the same round: only the refused one waits", () =>
     Effect.gen(function*() {
       const outbox = yield* Outbox
-      yield* Effect.forEach(["first", "refused", "third"], recordAudit, { discard: true })
-      assert.strictEqual(yield* dispatchDue(options), 3)
+      yield* recordAudits(["first", "refused", "third"])
+      assert.strictEqual(yield* dispatchDue(dispatchOptions), 3)
       assert.deepStrictEqual((yield* MemoryAuditLog.records).map((r) => r.intent.action), ["first", "third"])
       assert.deepStrictEqual(yield* Ref.get(yield* Appends), [1, 1])
       const [waiting] = yield* outbox.list("pending", 10)
@@ -110,16 +97,16 @@ describe("dispatchDue", () => {
       const outbox = yield* Outbox
       yield* recorder.setDown("webhook", true)
       yield* change
-      yield* dispatchDue(options)
+      yield* dispatchDue(dispatchOptions)
       const attemptsAfterFirst = yield* recorder.attempts
-      yield* dispatchDue(options)
+      yield* dispatchDue(dispatchOptions)
       assert.strictEqual(yield* recorder.attempts, attemptsAfterFirst, "no attempt before the backoff has passed")
       yield* runFor(60)
       const [dead] = yield* outbox.list("dead", 10)
       assert.deepStrictEqual([dead?.entry.destination, dead?.entry.attempts], ["webhook", 4])
       yield* recorder.setDown("webhook", false)
       assert.strictEqual(yield* outbox.replayDead("all", yield* TestClock.currentTimeMillis), 1)
-      yield* dispatchDue(options)
+      yield* dispatchDue(dispatchOptions)
       assert.deepStrictEqual((yield* recorder.delivered).map((d) => d.channel), ["log", "webhook"])
       assert.deepStrictEqual(yield* outbox.stats, { pending: 0, dead: 0, oldestPendingAt: null })
     }).pipe(Effect.provide(MemoryPorts.layer())))
