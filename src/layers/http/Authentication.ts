@@ -4,12 +4,12 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import { Context, Effect, Layer, Option, Redacted, Schema } from "effect"
 import { Device } from "../../domain/identity/Session.js"
 import type { Actor } from "../../domain/shared/Actor.js"
-import type { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
-import type { Accounts } from "../../orchestration/identity/Accounts.js"
-import type { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { Accounts } from "../../orchestration/identity/Accounts.js"
+import { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
 import { authenticate } from "../../orchestration/identity/authenticate.js"
-import type { Sessions } from "../../orchestration/identity/Sessions.js"
-import type { Settings } from "../../orchestration/settings/Settings.js"
+import { Sessions } from "../../orchestration/identity/Sessions.js"
+import { Settings } from "../../orchestration/settings/Settings.js"
 import { ServiceUnavailable, unavailable, Unauthorized } from "./HttpErrors.js"
 
 /** The actor the request's bearer token authenticates. */
@@ -29,9 +29,14 @@ export class Authentication extends HttpApiMiddleware.Tag<Authentication>()("bat
   security: { bearer: HttpApiSecurity.bearer }
 }) {}
 
+/**
+ * The check runs with the five ports it uses, taken from the layer's context: providing only
+ * them copies the request's context once, where providing the whole layer context would merge
+ * every service of the host into it on every request.
+ */
 export const layer: Layer.Layer<Authentication, never, Accounts | Sessions | ApiTokens | Settings | AuditTrail> = Layer.effect(
   Authentication,
-  Effect.map(Effect.context<Accounts | Sessions | ApiTokens | Settings | AuditTrail>(), (context) =>
+  Effect.map(Effect.map(Effect.context<Accounts | Sessions | ApiTokens | Settings | AuditTrail>(), Context.pick(Accounts, Sessions, ApiTokens, Settings, AuditTrail)), (context) =>
     Authentication.of({
       bearer: (token) =>
         Effect.gen(function*() {

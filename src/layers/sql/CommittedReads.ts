@@ -12,9 +12,12 @@ export interface RememberOptions<A> {
   readonly capacity?: number
 }
 
-/** A read by key, through memory when it may be. */
+/**
+ * A read by key, through memory when it may be. The read is built only when it runs: a result
+ * served from memory builds no statement.
+ */
 export interface Remembered<A> {
-  <E>(key: string, read: Effect.Effect<A, E>): Effect.Effect<A, E>
+  <E>(key: string, read: () => Effect.Effect<A, E>): Effect.Effect<A, E>
 }
 
 /**
@@ -30,7 +33,7 @@ export interface Remembered<A> {
  */
 export const remember = <A>(options: RememberOptions<A> = {}) =>
   Effect.map(Effect.serviceOption(AccessGeneration), Option.match({
-    onNone: (): Remembered<A> => (_key, read) => read,
+    onNone: (): Remembered<A> => (_key, read) => Effect.suspend(read),
     onSome: (generation) => {
       const capacity = options.capacity ?? 10_000
       const entries = new Map<string, A>()
@@ -42,9 +45,9 @@ export const remember = <A>(options: RememberOptions<A> = {}) =>
       }
       const remembered: Remembered<A> = (key, read) =>
         Effect.withFiberRuntime((fiber) => {
-          if (Option.isSome(Context.getOption(fiber.currentContext, SqlClient.TransactionConnection))) return read
+          if (Option.isSome(Context.getOption(fiber.currentContext, SqlClient.TransactionConnection))) return read()
           const now = currentFor(fiber, generation)
-          if (now === undefined) return read
+          if (now === undefined) return read()
           if (now !== remembering) {
             entries.clear()
             remembering = now
@@ -52,7 +55,7 @@ export const remember = <A>(options: RememberOptions<A> = {}) =>
           const value = entries.get(key)
           const served = value !== undefined && (options.fresh === undefined ||
             options.fresh(value, Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock).unsafeCurrentTimeMillis()))
-          return served ? Effect.succeed(value) : Effect.tap(read, (fresh) => store(key, fresh, now))
+          return served ? Effect.succeed(value) : Effect.tap(read(), (fresh) => store(key, fresh, now))
         })
       return remembered
     }

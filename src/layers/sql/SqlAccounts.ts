@@ -60,7 +60,7 @@ export const make = Effect.gen(function*() {
   const remembered = yield* CommittedReads.remember<Option.Option<Account>>({ keep: Option.isSome })
 
   return Accounts.of({
-    findById: (id) => remembered(id, findById(id).pipe(Effect.map(Option.map(toAccount)), mapErrors("Accounts.findById"))),
+    findById: (id) => remembered(id, () => findById(id).pipe(Effect.map(Option.map(toAccount)), mapErrors("Accounts.findById"))),
     findByEmail: (email) => findByEmail(email).pipe(Effect.map(Option.map(toAccount)), mapErrors("Accounts.findByEmail")),
     create: (account) =>
       sql`INSERT INTO baton_accounts ${

@@ -89,7 +89,7 @@ export const make = Effect.gen(function*() {
       }),
     findByToken: (token) => {
       const hash = Tokens.digest(token)
-      return remembered(hash, select(sql`token_hash = ${hash}`).pipe(Effect.map(Arr.head), mapErrors("ApiTokens.findByToken")))
+      return remembered(hash, () => select(sql`token_hash = ${hash}`).pipe(Effect.map(Arr.head), mapErrors("ApiTokens.findByToken")))
     },
     list: (account) =>
       select(sql`account_id = ${account}`, sql.literal("ORDER BY created_at DESC, id DESC")).pipe(mapErrors("ApiTokens.list")),

@@ -109,8 +109,7 @@ export const make = Effect.gen(function*() {
       )
     },
     totp: (account) =>
-      rememberedTotp(
-        account,
+      rememberedTotp(account, () =>
         findTotp(account).pipe(
           Effect.map(Option.map((row) => ({ status: row.status, lastAcceptedStep: Option.fromNullable(row.last_step) }))),
           mapErrors("Credentials.totp")

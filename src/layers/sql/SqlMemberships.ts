@@ -85,7 +85,7 @@ export const make = Effect.gen(function*() {
         mapErrors("Memberships.find")
       ),
     list: (tenant, request) =>
-      rememberedPages(`${tenant}\u0000${request.after ?? ""}\u0000${request.limit}`, list(tenant, request).pipe(mapErrors("Memberships.list"))),
+      rememberedPages(`${tenant}\u0000${request.after ?? ""}\u0000${request.limit}`, () => list(tenant, request).pipe(mapErrors("Memberships.list"))),
     remove: (tenant, account) =>
       sql`DELETE FROM baton_memberships WHERE tenant_id = ${tenant} AND account_id = ${account} RETURNING account_id`.pipe(
         Effect.map((rows) => rows.length > 0),

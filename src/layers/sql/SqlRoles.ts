@@ -88,7 +88,7 @@ export const make = Effect.gen(function*() {
         Effect.map((rows) => rows.length),
         mapErrors("Roles.revokeAllIn")
       ),
-    grantsOf: (account) => rememberedGrants(account, grantsOf(account).pipe(mapErrors("Roles.grantsOf"), Effect.flatMap(Effect.forEach(toGrant)))),
+    grantsOf: (account) => rememberedGrants(account, () => grantsOf(account).pipe(mapErrors("Roles.grantsOf"), Effect.flatMap(Effect.forEach(toGrant)))),
     holders: (role, tenant) => holders({ role, tenant: where(tenant) }).pipe(Effect.map((rows) => rows.map((r) => r.account_id)), mapErrors("Roles.holders"))
   })
 })

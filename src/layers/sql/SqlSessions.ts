@@ -116,10 +116,10 @@ export const make = Effect.gen(function*() {
       }),
     findByToken: (token) => {
       const hash = Tokens.digest(token)
-      return remembered(hash, sessionsWhere(sql`token_hash = ${hash}`).pipe(Effect.map(Arr.head), mapErrors("Sessions.findByToken")))
+      return remembered(hash, () => sessionsWhere(sql`token_hash = ${hash}`).pipe(Effect.map(Arr.head), mapErrors("Sessions.findByToken")))
     },
     find: (account, id) =>
-      remembered(`${account}/${id}`, sessionsWhere(sql`id = ${id} AND account_id = ${account}`).pipe(Effect.map(Arr.head), mapErrors("Sessions.find"))),
+      remembered(`${account}/${id}`, () => sessionsWhere(sql`id = ${id} AND account_id = ${account}`).pipe(Effect.map(Arr.head), mapErrors("Sessions.find"))),
     list: (account, now) =>
       sessionsWhere(
         sql`account_id = ${account} AND revoked_at IS NULL AND expires_at > ${millis(now)}`,

@@ -36,8 +36,7 @@ export const make = Effect.gen(function*() {
   return fromStore({
     stored: (tenant) => {
       const key = Option.getOrElse(tenant, () => PLATFORM)
-      return remembered(
-        key,
+      return remembered(key, () =>
         findStored(key).pipe(
           Effect.map((rows) =>
             rows.map((row) =>

@@ -46,7 +46,7 @@ export const make = Effect.gen(function*() {
       sql`INSERT INTO baton_tenants ${
         sql.insert({ id: tenant.id, name: tenant.name, status: tenant.status, created_at: DateTime.toEpochMillis(tenant.createdAt) })
       } ON CONFLICT (id) DO NOTHING RETURNING id`.pipe(Effect.map((rows) => rows.length > 0), mapErrors("Tenants.create")),
-    find: (id) => remembered(id, findById(id).pipe(Effect.map(Option.map(toTenant)), mapErrors("Tenants.find"))),
+    find: (id) => remembered(id, () => findById(id).pipe(Effect.map(Option.map(toTenant)), mapErrors("Tenants.find"))),
     list: (only) =>
       (only === undefined ? findAll(undefined) : only.length === 0 ? Effect.succeed([]) : findSome(only)).pipe(
         Effect.map((rows) => rows.map(toTenant)),
