@@ -9,6 +9,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option, Schema } from "effect"
 import {
   Actor,
+  BatonHttp,
   CryptoKit,
   getSettings,
   HealthApi,
@@ -20,7 +21,9 @@ import {
   SqlPorts,
   RecordingNotificationChannels
 } from "../src/index.js"
+import { createAdmin, loginAs, request } from "./support/AuthClient.js"
 import { sqlite } from "./support/TestDatabases.js"
+import * as Workflows from "./support/Workflows.js"
 
 /** A host's own API: its group, plus baton's health group mounted beside it. */
 class RegistrationClosed extends Schema.TaggedError<RegistrationClosed>()("RegistrationClosed", {}, HttpApiSchema.annotations({ status: 503 })) {}
@@ -50,6 +53,17 @@ const hostServer = HttpApiBuilder.serve().pipe(
 
 const operator = new Actor.SystemActor({ component: "host-test" })
 
+/**
+ * baton's whole API in a host's server, its ports given to the API layer alone: the server's
+ * requests run without them, so the bearer check must bring its own (the test reaches the same
+ * ports, built once).
+ */
+const sharedPorts = MemoryPorts.layer()
+const portsOnlyInTheApi = Layer.merge(
+  HttpApiBuilder.serve().pipe(Layer.provide(BatonHttp.api.pipe(Layer.provide(Workflows.inMemory.pipe(Layer.provideMerge(sharedPorts)))))),
+  sharedPorts
+).pipe(Layer.provideMerge(NodeHttpServer.layerTest))
+
 describe("embedding baton", () => {
   it.live("a host mounts baton's HttpApi groups in its own server and gates its endpoints on baton's feature flags", () =>
     Effect.gen(function*() {
@@ -60,6 +74,16 @@ describe("embedding baton", () => {
       const closed = yield* Effect.flip(client.signup.signup())
       assert.strictEqual(closed._tag, "RegistrationClosed")
     }).pipe(Effect.provide(hostServer)))
+
+  it.live("a host that gives baton's ports to its API layer only: bearer checks still authenticate", () =>
+    Effect.gen(function*() {
+      yield* createAdmin("host-admin@example.com", "correct horse battery staple")
+      const session = yield* loginAs("host-admin@example.com", "correct horse battery staple")
+      const me = yield* request("GET", "/me", { bearer: session.token })
+      assert.strictEqual(me.status, 200, me.text)
+      assert.strictEqual((me.body as { account: { email: string } }).account.email, "host-admin@example.com")
+      assert.strictEqual((yield* request("GET", "/me", { bearer: "not-a-session" })).status, 401)
+    }).pipe(Effect.provide(portsOnlyInTheApi)))
 
   it.live("a host composes baton's SQL ports over its own SQL client", () =>
     Effect.gen(function*() {

@@ -9,10 +9,14 @@ export class TenantScope extends Schema.TaggedClass<TenantScope>()("TenantScope"
   tenantId: TenantId
 }) {}
 
-/** Where an ability is exercised (and where a role is granted). */
+/**
+ * Where an ability is exercised (and where a role is granted). A `TenantId` is valid by its
+ * brand (only its schema makes one), so `tenant` does not check it again: it runs on every
+ * tenant-scoped request.
+ */
 export const AccessScope = Object.assign(Schema.Union(PlatformScope, TenantScope), {
   platform: new PlatformScope(),
-  tenant: (tenantId: TenantId): TenantScope => new TenantScope({ tenantId })
+  tenant: (tenantId: TenantId): TenantScope => new TenantScope({ tenantId }, { disableValidation: true })
 })
 export type AccessScope = typeof AccessScope.Type
 

@@ -9,6 +9,9 @@ import type { EffectiveGrant } from "./Role.js"
 
 export class Allowed extends Schema.TaggedClass<Allowed>()("Allowed", {}) {}
 
+/** The one `Allowed` (it has no fields; every authorized request gets it). */
+const allowed = new Allowed()
+
 /** Refused; `reason` is precise and goes to the audit trail only. */
 export class Denied extends Schema.TaggedClass<Denied>()("Denied", {
   ability: Ability,
@@ -65,7 +68,7 @@ export const decide = (request: AccessRequest, facts: AccessFacts): Decision => 
   const { ability, actor, scope } = request
   const denied = (reason: string) => new Denied({ ability, scope, reason })
   const definition = definitionOf(ability)
-  if (actor._tag === "SystemActor") return new Allowed()
+  if (actor._tag === "SystemActor") return allowed
   if (actor._tag === "AnonymousActor") return denied("not authenticated")
   if (actor._tag === "AccountActor" && actor.restricted) return denied("restricted session: enrol the second factor first")
   if (definition.scope === "platform" && scope._tag === "TenantScope") return denied(`${ability} is a platform ability, asked in ${scopeRef(scope)}`)
@@ -79,9 +82,9 @@ export const decide = (request: AccessRequest, facts: AccessFacts): Decision => 
   } else if (holding.length === 0) {
     return denied(`no platform role of the account grants ${ability}`)
   }
-  if (!definition.fresh) return new Allowed()
+  if (!definition.fresh) return allowed
   if (actor._tag === "ApiTokenActor") return denied(`${ability} needs a fresh password in an interactive session, not an API token`)
-  return Option.exists(facts.authenticatedAt, (at) => isFresh(at, request.now)) ? new Allowed() : new NeedsReauthentication({ ability })
+  return Option.exists(facts.authenticatedAt, (at) => isFresh(at, request.now)) ? allowed : new NeedsReauthentication({ ability })
 }
 
 /**

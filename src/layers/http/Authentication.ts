@@ -30,10 +30,21 @@ export class Authentication extends HttpApiMiddleware.Tag<Authentication>()("bat
 }) {}
 
 /**
- * The check runs with the five ports it uses, taken from the layer's context: providing only
- * them copies the request's context once, where providing the whole layer context would merge
- * every service of the host into it on every request.
+ * Runs `effect` with `services`, provided only when the fiber's context does not already hold
+ * each of them (the very instance). A standalone baton server runs every request with them: a
+ * provide would copy the request's ≈ 60 services and open a fiber-local scope on every request
+ * for nothing. A host that mounts baton's groups in its own server gets them provided.
  */
+const withServices = <S>(services: Context.Context<S>) => <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, Exclude<R, S>> =>
+  Effect.withFiberRuntime((fiber) => {
+    const current = fiber.currentContext.unsafeMap
+    for (const [key, service] of services.unsafeMap) {
+      if (current.get(key) !== service) return Effect.provide(effect, services)
+    }
+    return effect as Effect.Effect<A, E, Exclude<R, S>>
+  })
+
+/** The check runs with the five ports it uses, taken from the layer's context. */
 export const layer: Layer.Layer<Authentication, never, Accounts | Sessions | ApiTokens | Settings | AuditTrail> = Layer.effect(
   Authentication,
   Effect.map(Effect.map(Effect.context<Accounts | Sessions | ApiTokens | Settings | AuditTrail>(), Context.pick(Accounts, Sessions, ApiTokens, Settings, AuditTrail)), (context) =>
@@ -45,6 +56,6 @@ export const layer: Layer.Layer<Authentication, never, Accounts | Sessions | Api
           if (!/^bearer\s/i.test(header) || bearer === "") return yield* Unauthorized.uniform
           const outcome = yield* authenticate(bearer, yield* requestDevice)
           return outcome._tag === "Valid" ? outcome.actor : yield* Unauthorized.uniform
-        }).pipe(unavailable, Effect.provide(context))
+        }).pipe(unavailable, withServices(context))
     }))
 )
