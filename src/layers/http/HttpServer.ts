@@ -70,11 +70,13 @@ const withRequestSpans = <A, E, R>(layer: Layer.Layer<A, E, R>) =>
 
 /**
  * Safe requests (`GET`, `HEAD`: they do not write) read the database's access generation once,
- * however many remembered rows they use (`AccessGeneration.snapshot`).
+ * however many remembered rows they use (`AccessGeneration.snapshotRequest`).
  */
 const oneGenerationPerSafeRequest = HttpMiddleware.make((app) =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
-    request.method === "GET" || request.method === "HEAD" ? AccessGeneration.snapshot(app) : app)
+  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+    if (request.method === "GET" || request.method === "HEAD") AccessGeneration.snapshotRequest(request)
+    return app
+  })
 )
 
 /** What every request passes through: request metrics, then one generation read per safe request. */

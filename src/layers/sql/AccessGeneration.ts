@@ -1,7 +1,9 @@
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as SqlClient from "@effect/sql/SqlClient"
 import Sqlite from "better-sqlite3"
-import { Context, Effect, FiberRef, Layer } from "effect"
+import { Context, Effect, Layer } from "effect"
 import type * as Fiber from "effect/Fiber"
+import { constUndefined } from "effect/Function"
 import { globalValue } from "effect/GlobalValue"
 
 /**
@@ -15,30 +17,39 @@ export class AccessGeneration extends Context.Tag("baton/layers/sql/AccessGenera
   readonly read: () => number | undefined
 }>() {}
 
-/** One read of the generation shared by everything a `snapshot` runs, forked fibers included. */
+/** One read of the generation shared by everything one request runs, forked fibers included. */
 interface Snapshot {
   taken: boolean
   value: number | undefined
 }
 
-const currentSnapshot = globalValue(
-  "baton/layers/sql/AccessGeneration/currentSnapshot",
-  () => FiberRef.unsafeMake<Snapshot | undefined>(undefined)
-)
+/** The snapshots of requests, by the platform's request object (stable under routing and mounting). */
+const snapshots = globalValue("baton/layers/sql/AccessGeneration/snapshots", () => new WeakMap<object, Snapshot>())
+
+const requestSource = (context: Context.Context<never>): object | undefined => {
+  const request = Context.getOrElse(context, HttpServerRequest.HttpServerRequest, constUndefined)
+  return typeof request?.source === "object" && request.source !== null ? request.source : undefined
+}
 
 /**
- * Runs `effect` on one reading of the generation: the first committed read inside it reads the
- * generation, later ones reuse that value (each read costs a statement on the second connection).
- * Everything `effect` reads from memory is then as of one moment at or after it started, as if it
- * had run then. It must not write and then expect to read its own writes from memory: the HTTP
- * server applies it to safe requests (`GET`, `HEAD`) only.
+ * Gives `request` one reading of the generation: the first committed read while serving it reads
+ * the generation, later ones reuse that value (each read costs a statement on the second
+ * connection). Everything the request reads from memory is then as of one moment at or after it
+ * started, as if it had run then. The request must not write and then expect to read its own
+ * writes from memory: the HTTP server registers safe requests (`GET`, `HEAD`) only.
+ *
+ * The snapshot is bound to the request itself (a weak map keyed by the platform's request), so
+ * it ends with the request and opens no fiber-local scope: `Effect.locally` would cost every
+ * safe request ≈ 20 fiber steps.
  */
-export const snapshot = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-  Effect.suspend(() => Effect.locally(effect, currentSnapshot, { taken: false, value: undefined }))
+export const snapshotRequest = (request: HttpServerRequest.HttpServerRequest): void => {
+  if (typeof request.source === "object" && request.source !== null) snapshots.set(request.source, { taken: false, value: undefined })
+}
 
-/** The generation `fiber` works with: its snapshot's, taken now if it has not been, or a fresh read outside one. */
+/** The generation `fiber` works with: its request's snapshot's, taken now if it has not been, or a fresh read. */
 export const currentFor = (fiber: Fiber.RuntimeFiber<unknown, unknown>, generation: AccessGeneration["Type"]): number | undefined => {
-  const shared = fiber.getFiberRef(currentSnapshot)
+  const source = requestSource(fiber.currentContext)
+  const shared = source === undefined ? undefined : snapshots.get(source)
   if (shared === undefined) return generation.read()
   if (!shared.taken) {
     shared.value = generation.read()

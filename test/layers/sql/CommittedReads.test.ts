@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { assert, describe, it } from "@effect/vitest"
 import Sqlite from "better-sqlite3"
@@ -134,7 +135,15 @@ describe("CommittedReads over SQLite", () => {
         assert.strictEqual(suspended._tag === "SessionInvalid" ? suspended.reason : suspended._tag, "accountNotActive")
       })))
 
-  it.live("a snapshot reads the generation once: a revocation committed during it is seen by the next one", () =>
+  /** Runs `effect` as the HTTP server runs a safe request: its request in context, with a snapshot. */
+  const asSafeRequest = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    Effect.suspend(() => {
+      const request = HttpServerRequest.fromWeb(new Request("http://localhost/me"))
+      AccessGeneration.snapshotRequest(request)
+      return Effect.provideService(effect, HttpServerRequest.HttpServerRequest, request)
+    })
+
+  it.live("a request's snapshot reads the generation once: a revocation committed during it is seen by the next request", () =>
     onFile((other) =>
       Effect.gen(function*() {
         yield* createAda
@@ -144,9 +153,9 @@ describe("CommittedReads over SQLite", () => {
           other.prepare("UPDATE baton_sessions SET revoked_at = ? WHERE id = ?").run(Date.now(), session.id)
           const during = yield* Effect.forkDaemon(authenticate(token, device)).pipe(Effect.flatMap(Fiber.join))
           return [before._tag, during._tag]
-        }).pipe(AccessGeneration.snapshot)
+        }).pipe(asSafeRequest)
         assert.deepStrictEqual(reads, ["Valid", "Valid"])
-        const after = yield* authenticate(token, device).pipe(AccessGeneration.snapshot)
+        const after = yield* authenticate(token, device).pipe(asSafeRequest)
         assert.strictEqual(after._tag === "SessionInvalid" ? after.reason : after._tag, "revoked")
       })))
 
