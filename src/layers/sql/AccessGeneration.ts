@@ -26,10 +26,9 @@ interface Snapshot {
 /** The snapshots of requests, by the platform's request object (stable under routing and mounting). */
 const snapshots = globalValue("baton/layers/sql/AccessGeneration/snapshots", () => new WeakMap<object, Snapshot>())
 
-const requestSource = (context: Context.Context<never>): object | undefined => {
-  const request = Context.getOrElse(context, HttpServerRequest.HttpServerRequest, constUndefined)
-  return typeof request?.source === "object" && request.source !== null ? request.source : undefined
-}
+/** The platform's request behind `request`: the same object when a router slices the URL. */
+const sourceOf = (request: HttpServerRequest.HttpServerRequest | undefined): object | undefined =>
+  typeof request?.source === "object" && request.source !== null ? request.source : undefined
 
 /**
  * Gives `request` one reading of the generation: the first committed read while serving it reads
@@ -43,12 +42,13 @@ const requestSource = (context: Context.Context<never>): object | undefined => {
  * safe request ≈ 20 fiber steps.
  */
 export const snapshotRequest = (request: HttpServerRequest.HttpServerRequest): void => {
-  if (typeof request.source === "object" && request.source !== null) snapshots.set(request.source, { taken: false, value: undefined })
+  const source = sourceOf(request)
+  if (source !== undefined) snapshots.set(source, { taken: false, value: undefined })
 }
 
 /** The generation `fiber` works with: its request's snapshot's, taken now if it has not been, or a fresh read. */
 export const currentFor = (fiber: Fiber.RuntimeFiber<unknown, unknown>, generation: AccessGeneration["Type"]): number | undefined => {
-  const source = requestSource(fiber.currentContext)
+  const source = sourceOf(Context.getOrElse(fiber.currentContext, HttpServerRequest.HttpServerRequest, constUndefined))
   const shared = source === undefined ? undefined : snapshots.get(source)
   if (shared === undefined) return generation.read()
   if (!shared.taken) {
