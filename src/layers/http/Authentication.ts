@@ -10,6 +10,7 @@ import { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
 import { authenticate } from "../../orchestration/identity/authenticate.js"
 import { Sessions } from "../../orchestration/identity/Sessions.js"
 import { Settings } from "../../orchestration/settings/Settings.js"
+import { withServices } from "../CapturedServices.js"
 import { ServiceUnavailable, unavailable, Unauthorized } from "./HttpErrors.js"
 
 /** The actor the request's bearer token authenticates. */
@@ -28,21 +29,6 @@ export class Authentication extends HttpApiMiddleware.Tag<Authentication>()("bat
   provides: CurrentActor,
   security: { bearer: HttpApiSecurity.bearer }
 }) {}
-
-/**
- * Runs `effect` with `services`, provided only when the fiber's context does not already hold
- * each of them (the very instance). A standalone baton server runs every request with them: a
- * provide would copy the request's ≈ 60 services and open a fiber-local scope on every request
- * for nothing. A host that mounts baton's groups in its own server gets them provided.
- */
-const withServices = <S>(services: Context.Context<S>) => <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, Exclude<R, S>> =>
-  Effect.withFiberRuntime((fiber) => {
-    const current = fiber.currentContext.unsafeMap
-    for (const [key, service] of services.unsafeMap) {
-      if (current.get(key) !== service) return Effect.provide(effect, services)
-    }
-    return effect as Effect.Effect<A, E, Exclude<R, S>>
-  })
 
 /** The check runs with the five ports it uses, taken from the layer's context. */
 export const layer: Layer.Layer<Authentication, never, Accounts | Sessions | ApiTokens | Settings | AuditTrail> = Layer.effect(
