@@ -21,14 +21,18 @@ export const make = Effect.gen(function*() {
   const grantsOf = (actor: Actor) =>
     actor._tag === "AccountActor" || actor._tag === "ApiTokenActor" ? roles.grantsOf(actor.accountId) : Effect.succeed([])
 
+  const tenantOf = (scope: AccessRequest["scope"]) => scope._tag === "TenantScope" ? tenants.find(scope.tenantId) : Effect.succeedNone
+
+  const authenticatedAtOf = ({ ability, actor }: AccessRequest) =>
+    actor._tag === "AccountActor" && definitionOf(ability).fresh
+      ? Effect.map(sessions.find(actor.accountId, actor.sessionId), Option.map((s) => s.authenticatedAt))
+      : Effect.succeedNone
+
+  // chained by hand rather than `Effect.all` of a struct: this runs on every authorized request
   const decideRequest = (request: AccessRequest) =>
-    Effect.all({
-      grants: grantsOf(request.actor),
-      tenant: request.scope._tag === "TenantScope" ? tenants.find(request.scope.tenantId) : Effect.succeedNone,
-      authenticatedAt: request.actor._tag === "AccountActor" && definitionOf(request.ability).fresh
-        ? Effect.map(sessions.find(request.actor.accountId, request.actor.sessionId), Option.map((s) => s.authenticatedAt))
-        : Effect.succeedNone
-    }).pipe(Effect.map((facts) => decide(request, facts)))
+    Effect.flatMap(grantsOf(request.actor), (grants) =>
+      Effect.flatMap(tenantOf(request.scope), (tenant) =>
+        Effect.map(authenticatedAtOf(request), (authenticatedAt) => decide(request, { grants, tenant, authenticatedAt }))))
 
   return AuthorizationResolver.of({
     decide: decideRequest,
