@@ -69,13 +69,16 @@ const withRequestSpans = <A, E, R>(layer: Layer.Layer<A, E, R>) =>
   )
 
 /**
- * Safe requests (`GET`, `HEAD`: they do not write) read the database's access generation once,
- * however many remembered rows they use (`AccessGeneration.snapshotRequest`).
+ * Safe requests (`GET`, `HEAD`: they do not write) read the database's access generation once
+ * while their handler runs, however many remembered rows they use
+ * (`AccessGeneration.snapshotRequest`); a body streamed after the handler has answered reads it
+ * afresh (`AccessGeneration.endSnapshot`).
  */
 const oneGenerationPerSafeRequest = HttpMiddleware.make((app) =>
   Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
-    if (request.method === "GET" || request.method === "HEAD") AccessGeneration.snapshotRequest(request)
-    return app
+    if (request.method !== "GET" && request.method !== "HEAD") return app
+    AccessGeneration.snapshotRequest(request)
+    return Effect.tap(app, () => Effect.sync(() => AccessGeneration.endSnapshot(request)))
   })
 )
 

@@ -37,13 +37,23 @@ const sourceOf = (request: HttpServerRequest.HttpServerRequest | undefined): obj
  * started, as if it had run then. The request must not write and then expect to read its own
  * writes from memory: the HTTP server registers safe requests (`GET`, `HEAD`) only.
  *
- * The snapshot is bound to the request itself (a weak map keyed by the platform's request), so
- * it ends with the request and opens no fiber-local scope: `Effect.locally` would cost every
- * safe request ≈ 20 fiber steps.
+ * The snapshot is bound to the request itself (a weak map keyed by the platform's request), so it
+ * opens no fiber-local scope (`Effect.locally` would cost every safe request ≈ 20 fiber steps);
+ * `endSnapshot` ends it when the handler has answered.
  */
 export const snapshotRequest = (request: HttpServerRequest.HttpServerRequest): void => {
   const source = sourceOf(request)
   if (source !== undefined) snapshots.set(source, { taken: false, value: undefined })
+}
+
+/**
+ * Ends `request`'s snapshot once its handler has answered: what still runs with the request in
+ * its context afterwards — a response body streamed for minutes, such as a job's event stream —
+ * reads the generation on every remembered read, so that a revocation stops it at once.
+ */
+export const endSnapshot = (request: HttpServerRequest.HttpServerRequest): void => {
+  const source = sourceOf(request)
+  if (source !== undefined) snapshots.delete(source)
 }
 
 /** The generation `fiber` works with: its request's snapshot's, taken now if it has not been, or a fresh read. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { assert, describe, it } from "@effect/vitest"
 import Sqlite from "better-sqlite3"
@@ -15,6 +16,7 @@ import { RoleGrant, RoleName } from "../../../src/domain/access/Role.js"
 import { SessionIdleTimeoutMinutes } from "../../../src/domain/settings/Catalogue.js"
 import { AccountId, TenantId } from "../../../src/domain/shared/Ids.js"
 import * as CryptoKit from "../../../src/layers/crypto/CryptoKit.js"
+import * as BatonHttp from "../../../src/layers/http/HttpServer.js"
 import * as RecordingNotificationChannels from "../../../src/layers/memory/RecordingNotificationChannels.js"
 import * as AccessGeneration from "../../../src/layers/sql/AccessGeneration.js"
 import * as Database from "../../../src/layers/sql/Database.js"
@@ -157,6 +159,21 @@ describe("CommittedReads over SQLite", () => {
         assert.deepStrictEqual(reads, ["Valid", "Valid"])
         const after = yield* authenticate(token, device).pipe(asSafeRequest)
         assert.strictEqual(after._tag === "SessionInvalid" ? after.reason : after._tag, "revoked")
+      })))
+
+  it.live("once the handler has answered, reads with its request in context (a body streamed later) see a revocation at once", () =>
+    onFile((other) =>
+      Effect.gen(function*() {
+        yield* createAda
+        const { session, token } = yield* openSession(yield* DateTime.now)
+        const request = HttpServerRequest.fromWeb(new Request("http://localhost/installation-jobs/job-1/events"))
+        const withRequest = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.provideService(effect, HttpServerRequest.HttpServerRequest, request)
+        const handler = Effect.map(authenticate(token, device), (outcome) => HttpServerResponse.text(outcome._tag))
+        const answered = yield* withRequest(BatonHttp.requestMiddleware(handler))
+        assert.strictEqual(answered.status, 200)
+        other.prepare("UPDATE baton_sessions SET revoked_at = ? WHERE id = ?").run(Date.now(), session.id)
+        const streamed = yield* withRequest(authenticate(token, device))
+        assert.strictEqual(streamed._tag === "SessionInvalid" ? streamed.reason : streamed._tag, "revoked")
       })))
 
   it.live("reads inside a transaction see the transaction's own writes, not memory", () =>
