@@ -1,8 +1,9 @@
 import type { Benchmark, Row } from "./support/Benchmark.js"
 import {
+  arrangeBenchTenant,
   batonWithAdmin,
+  benchTenant,
   bestOfRounds,
-  json,
   rateFigure,
   roundsFor,
   serverRoot,
@@ -12,25 +13,8 @@ import {
 } from "./support/Requests.js"
 import { startServer } from "./support/Server.js"
 
-const tenant = "bench"
-const members = 20
+const { id: tenant, members } = benchTenant
 const connections = 50
-
-const expectStatus = async (response: Response, status: number, what: string) => {
-  if (response.status !== status) throw new Error(`${what}: ${response.status} ${await response.text()}`)
-  await response.arrayBuffer()
-}
-
-/** A tenant with `members` registered users, created over HTTP by the bootstrap platform admin. */
-const arrangeTenant = async (base: string, authorization: string) => {
-  const headers = { ...json, authorization }
-  const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: "POST", headers, body: JSON.stringify(body) })
-  await expectStatus(await post("/tenants", { id: tenant, name: "Bench" }), 201, "create tenant")
-  for (let n = 0; n < members; n++) {
-    const body = { email: `member-${n}@example.com`, displayName: `Member ${n}`, role: "tenant-member" }
-    await expectStatus(await post(`/tenants/${tenant}/members`, body), 201, "register member")
-  }
-}
 
 export const benchmark: Benchmark = {
   name: "members",
@@ -44,7 +28,7 @@ export const benchmark: Benchmark = {
       try {
         const base = serverRoot(baton.url)
         const authorization = `Bearer ${await sessionToken(base)}`
-        await arrangeTenant(base, authorization)
+        await arrangeBenchTenant(base, authorization)
         return await bestOfRounds({
           list: () => warmedRate({ url: `${base}/tenants/${tenant}/members`, connections, seconds, headers: { authorization } }, warm),
           bare: () => warmedRate({ url: bareUrl, connections, seconds }, warm)

@@ -65,6 +65,32 @@ export const sessionToken = async (base: string): Promise<string> => {
 /** The root of a running server, from its health URL. */
 export const serverRoot = (healthUrl: string) => healthUrl.replace(/\/health\/live$/, "")
 
+/** The tenant whose member page the benchmarks and tools read, and how many members it has. */
+export const benchTenant = { id: "bench", members: 20 } as const
+
+const expectStatus = async (response: Response, status: number, what: string) => {
+  if (response.status !== status) throw new Error(`${what}: ${response.status} ${await response.text()}`)
+  await response.arrayBuffer()
+}
+
+/**
+ * Creates `benchTenant` and registers its members over HTTP as the caller `authorization` (a
+ * platform admin's bearer). `send` is `fetch`; tools that run the API in process pass its handler.
+ */
+export const arrangeBenchTenant = async (
+  base: string,
+  authorization: string,
+  send: (url: string, init: RequestInit) => Promise<Response> = fetch
+) => {
+  const headers = { ...json, authorization }
+  const post = (path: string, body: unknown) => send(`${base}${path}`, { method: "POST", headers, body: JSON.stringify(body) })
+  await expectStatus(await post("/tenants", { id: benchTenant.id, name: "Bench" }), 201, "create tenant")
+  for (let n = 0; n < benchTenant.members; n++) {
+    const body = { email: `member-${n}@example.com`, displayName: `Member ${n}`, role: "tenant-member" }
+    await expectStatus(await post(`/tenants/${benchTenant.id}/members`, body), 201, "register member")
+  }
+}
+
 export const rateFigure = (name: string, value: number, baselineName: string, baseline: number, atLeast: number): Figure => ({
   name,
   unit: "req/s",

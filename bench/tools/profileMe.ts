@@ -4,7 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { setTimeout as sleep } from "node:timers/promises"
 import { fileURLToPath } from "node:url"
-import { batonWithAdmin, json, loginBody, requestsPerSecond, serverRoot, sessionToken } from "../support/Requests.js"
+import { arrangeBenchTenant, batonWithAdmin, json, loginBody, requestsPerSecond, serverRoot, sessionToken } from "../support/Requests.js"
 import { startServer } from "../support/Server.js"
 import { readProfile, topCategories, topFunctions } from "./CpuProfile.js"
 
@@ -14,12 +14,7 @@ const file = join(await mkdtemp(join(tmpdir(), "baton-profile-")), "me.cpuprofil
 const server = await startServer({ ...batonWithAdmin, nodeArgs: ["--import", hook], env: { ...batonWithAdmin.env, BENCH_PROFILE_FILE: file } })
 try {
   const base = serverRoot(server.url)
-  if (path.startsWith("/tenants/bench")) {
-    const authorization = `Bearer ${await sessionToken(base)}`
-    const h = { ...json, authorization }
-    await fetch(`${base}/tenants`, { method: "POST", headers: h, body: JSON.stringify({ id: "bench", name: "Bench" }) })
-    for (let n = 0; n < 20; n++) await fetch(`${base}/tenants/bench/members`, { method: "POST", headers: h, body: JSON.stringify({ email: `m${n}@example.com`, displayName: `M ${n}`, role: "tenant-member" }) })
-  }
+  if (path.startsWith("/tenants/bench")) await arrangeBenchTenant(base, `Bearer ${await sessionToken(base)}`)
   const login = path === "/auth/login"
   const load = login
     ? { url: `${base}${path}`, connections: Number(process.env.CONNECTIONS ?? 8), method: "POST", headers: json, body: loginBody } as const

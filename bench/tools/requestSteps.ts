@@ -14,6 +14,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Layer, Logger, LogLevel } from "effect"
 import * as Scheduler from "effect/Scheduler"
+import { arrangeBenchTenant } from "../support/Requests.js"
 
 process.env.BATON_DATA_DIR = mkdtempSync(join(tmpdir(), "baton-steps-"))
 process.env.BATON_BOOTSTRAP_EMAIL = "admin@example.com"
@@ -42,11 +43,7 @@ const { sessionToken } = (await loginReply.json()) as { sessionToken: string }
 const headers = { authorization: `Bearer ${sessionToken}`, "content-type": "application/json" }
 const paths = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["/me"]
 if (paths.some((path) => path.startsWith("/tenants/bench"))) {
-  await send("/tenants", { method: "POST", headers, body: JSON.stringify({ id: "bench", name: "Bench" }) })
-  for (let n = 0; n < 20; n++) {
-    const body = JSON.stringify({ email: `member-${n}@example.com`, displayName: `Member ${n}`, role: "tenant-member" })
-    await send("/tenants/bench/members", { method: "POST", headers, body })
-  }
+  await arrangeBenchTenant(base, headers.authorization, (url, init) => handler(new Request(url, init)))
 }
 
 /** Runs `count` requests of `path` one after the other, `during` each one only (not while reading the body). */

@@ -1,19 +1,12 @@
 // CPU per request of each thread of a baton server under one load: `node --import tsx bench/tools/threadCpu.ts /auth/login`
 // (or `/me`, or `/tenants/bench/members`: a tenant of 20 members is registered first).
-import { batonWithAdmin, json, loginBody, requestsPerSecond, serverRoot, sessionToken } from "../support/Requests.js"
+import { arrangeBenchTenant, batonWithAdmin, json, loginBody, requestsPerSecond, serverRoot, sessionToken } from "../support/Requests.js"
 import { startServer } from "../support/Server.js"
 const path = process.argv[2] ?? "/auth/login"
 const server = await startServer(batonWithAdmin)
 try {
   const base = serverRoot(server.url)
-  if (path.startsWith("/tenants/bench")) {
-    const headers = { ...json, authorization: `Bearer ${await sessionToken(base)}` }
-    await fetch(`${base}/tenants`, { method: "POST", headers, body: JSON.stringify({ id: "bench", name: "Bench" }) })
-    for (let n = 0; n < 20; n++) {
-      const body = JSON.stringify({ email: `member-${n}@example.com`, displayName: `Member ${n}`, role: "tenant-member" })
-      await fetch(`${base}/tenants/bench/members`, { method: "POST", headers, body })
-    }
-  }
+  if (path.startsWith("/tenants/bench")) await arrangeBenchTenant(base, `Bearer ${await sessionToken(base)}`)
   const load = path === "/auth/login" ? { url: `${base}${path}`, connections: 8, method: "POST", headers: json, body: loginBody } as const : { url: `${base}${path}`, connections: 50, headers: { authorization: `Bearer ${await sessionToken(base)}` } }
   await requestsPerSecond({ ...load, seconds: 2 })
   const before = new Map(server.threadCpuSeconds().map((t, i) => [`${i}:${t.thread}`, t.seconds]))
