@@ -1,4 +1,8 @@
-import { type Context, Effect } from "effect"
+import { Context, Effect } from "effect"
+
+/** The services of `tags`, taken from the context a layer is built in, to run its effects with later (`withServices`). */
+export const capture = <const Tags extends ReadonlyArray<Context.Tag<any, any>>>(...tags: Tags) =>
+  Effect.map(Effect.context<Context.Tag.Identifier<Tags[number]>>(), Context.pick(...tags))
 
 /**
  * Runs `effect` with `services` a layer captured when it was built, provided only when the

@@ -10,7 +10,7 @@ import { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
 import { authenticate } from "../../orchestration/identity/authenticate.js"
 import { Sessions } from "../../orchestration/identity/Sessions.js"
 import { Settings } from "../../orchestration/settings/Settings.js"
-import { withServices } from "../CapturedServices.js"
+import { capture, withServices } from "../CapturedServices.js"
 import { ServiceUnavailable, unavailable, Unauthorized } from "./HttpErrors.js"
 
 /** The actor the request's bearer token authenticates. */
@@ -33,7 +33,7 @@ export class Authentication extends HttpApiMiddleware.Tag<Authentication>()("bat
 /** The check runs with the five ports it uses, taken from the layer's context. */
 export const layer: Layer.Layer<Authentication, never, Accounts | Sessions | ApiTokens | Settings | AuditTrail> = Layer.effect(
   Authentication,
-  Effect.map(Effect.map(Effect.context<Accounts | Sessions | ApiTokens | Settings | AuditTrail>(), Context.pick(Accounts, Sessions, ApiTokens, Settings, AuditTrail)), (context) =>
+  Effect.map(capture(Accounts, Sessions, ApiTokens, Settings, AuditTrail), (context) =>
     Authentication.of({
       bearer: (token) =>
         Effect.gen(function*() {
