@@ -4,14 +4,18 @@ import {
   adminPassword,
   batonWithAdmin,
   bestOfRounds,
+  bodyOf,
   json,
   loginBody,
+  ceilingFigure,
+  ownShareFigure,
   rateFigure,
   roundsFor,
   serverRoot,
   sessionToken,
   warmedRate,
-  withBareHttpApi
+  withBareHttpApi,
+  withBatonApiShape
 } from "./support/Requests.js"
 import { startServer } from "./support/Server.js"
 
@@ -43,16 +47,19 @@ export const benchmark: Benchmark = {
     const rounds = roundsFor(quick)
     const baton = await startServer(batonWithAdmin)
     const base = serverRoot(baton.url)
-    const { bareRate, logins, me, raw } = await withBareHttpApi(async (bareUrl) => {
+    const { bareRate, logins, me, raw, shape } = await withBareHttpApi(async (bareUrl) => {
       try {
         const login = { url: `${base}/auth/login`, connections: loginConnections, seconds, method: "POST", headers: json, body: loginBody } as const
         const authorization = `Bearer ${await sessionToken(base)}`
-        return await bestOfRounds({
-          raw: async () => ({ rate: await rawVerifyRate(loginConnections, seconds), p50: 0, p99: 0 }),
-          logins: () => warmedRate(login, 1),
-          me: () => warmedRate({ url: `${base}/me`, connections: 50, seconds, headers: { authorization } }, warm),
-          bareRate: () => warmedRate({ url: bareUrl, connections: 50, seconds }, warm)
-        }, rounds)
+        const meBody = await bodyOf(`${base}/me`, authorization)
+        return await withBatonApiShape({ BENCH_ME_BODY: meBody }, (shapeRoot) =>
+          bestOfRounds({
+            raw: async () => ({ rate: await rawVerifyRate(loginConnections, seconds), p50: 0, p99: 0 }),
+            logins: () => warmedRate(login, 1),
+            me: () => warmedRate({ url: `${base}/me`, connections: 50, seconds, headers: { authorization } }, warm),
+            shape: () => warmedRate({ url: `${shapeRoot}/me`, connections: 50, seconds, headers: { authorization } }, warm),
+            bareRate: () => warmedRate({ url: bareUrl, connections: 50, seconds }, warm)
+          }, rounds))
       } finally {
         await baton.stop()
       }
@@ -61,19 +68,24 @@ export const benchmark: Benchmark = {
       { measure: "Argon2id verify (raw, in-process)", "per second": Math.round(raw.rate), "p50 ms": "", "p99 ms": "" },
       { measure: "POST /auth/login (baton, SQLite)", "per second": Math.round(logins.rate), "p50 ms": logins.p50, "p99 ms": logins.p99 },
       { measure: "GET /me with a session (baton, SQLite)", "per second": Math.round(me.rate), "p50 ms": me.p50, "p99 ms": me.p99 },
+      { measure: "GET /me, baton's API on HttpApi, no work", "per second": Math.round(shape.rate), "p50 ms": shape.p50, "p99 ms": shape.p99 },
       { measure: "GET /health/live (bare HttpApi)", "per second": Math.round(bareRate.rate), "p50 ms": bareRate.p50, "p99 ms": bareRate.p99 }
     ]
     return {
       notes: [
         `logins: ${loginConnections} connections (Argon2id m=19456 KiB, t=2, p=1 bounds them); the raw rate runs ${loginConnections} verifications in flight`,
         "GET /me: 50 connections; the bearer middleware reads the session, the account and the idle timeout, then the handler reads the account and its TOTP state",
+        "\"no work\": baton's HttpApi contract (all groups, the bearer middleware) with a fixed actor and baton's /me bytes, request spans off",
+        "  (bench/fixtures/BatonApiShape.ts): the most any implementation of the contract on HttpApi could answer",
         `${seconds} s measured per figure; 2 cores: the server and autocannon share them`,
         `${rounds} round(s) per measure, taking turns after the machine is quiet, best round (highest rate) kept`
       ],
       rows,
       figures: [
         rateFigure("logins", logins.rate, "raw Argon2id verify", raw.rate, 0.85),
-        rateFigure("GET /me", me.rate, "bare HttpApi endpoint", bareRate.rate, 0.8)
+        rateFigure("GET /me", me.rate, "bare HttpApi endpoint", bareRate.rate, 0.8),
+        ceilingFigure("GET /me", shape.rate, bareRate.rate),
+        ownShareFigure("GET /me", me.rate, shape.rate)
       ]
     }
   }

@@ -101,6 +101,24 @@ export const rateFigure = (name: string, value: number, baselineName: string, ba
 })
 
 /** A measurement that answers a rate: a load against a server, or work done in this process. */
+/** What HttpApi alone allows `name` (baton's contract with no work behind it) against the bare endpoint. */
+export const ceilingFigure = (name: string, shape: number, bare: number): Figure => ({
+  name: `${name}, no work (ceiling)`,
+  unit: "req/s",
+  value: shape,
+  baselineName: "bare HttpApi endpoint",
+  baseline: bare
+})
+
+/** baton's rate for `name` against the same contract with no work behind it: what baton's own work leaves. */
+export const ownShareFigure = (name: string, baton: number, shape: number): Figure => ({
+  name: `${name} vs no work`,
+  unit: "req/s",
+  value: baton,
+  baselineName: "the contract with no work",
+  baseline: shape
+})
+
 export type Measure = () => Promise<Rate>
 
 /**
@@ -120,6 +138,26 @@ export const bestOfRounds = <K extends string>(measures: Readonly<Record<K, Meas
   )
 
 export const roundsFor = (quick: boolean) => (quick ? 1 : 3)
+
+/**
+ * baton's API contract on HttpApi with nothing behind it, answering `bodies` (see
+ * `Servers.batonApiShape`), in a server of its own for `use` (given its root); stopped afterwards.
+ */
+export const withBatonApiShape = async <A>(bodies: Readonly<Record<string, string>>, use: (root: string) => Promise<A>): Promise<A> => {
+  const shape = await startServer(Servers.batonApiShape(bodies))
+  try {
+    return await use(serverRoot(shape.url))
+  } finally {
+    await shape.stop()
+  }
+}
+
+/** The body `url` answers with `authorization`, which must be 200. */
+export const bodyOf = async (url: string, authorization: string): Promise<string> => {
+  const response = await fetch(url, { headers: { authorization } })
+  if (response.status !== 200) throw new Error(`${url}: ${response.status} ${await response.text()}`)
+  return response.text()
+}
 
 /** A bare HttpApi endpoint in a server of its own, for `use` to measure against; stopped afterwards. */
 export const withBareHttpApi = async <A>(use: (url: string) => Promise<A>): Promise<A> => {

@@ -17,6 +17,17 @@ export const baton: ServerSpec = {
   dataDir: true
 }
 
+/**
+ * baton's HTTP contract served by HttpApi with nothing behind it (`fixtures/BatonApiShape.ts`):
+ * a fixed actor and the given bodies. `bodies` maps BENCH_ME_BODY / BENCH_MEMBERS_BODY to JSON text.
+ */
+export const batonApiShape = (bodies: Readonly<Record<string, string>>): ServerSpec => ({
+  name: "baton's API on HttpApi, no work behind it",
+  entry: file("../fixtures/BatonApiShape.ts"),
+  path: healthPath,
+  env: { ...bodies }
+})
+
 export const bareHttpApiUntraced: ServerSpec = {
   ...bareHttpApi,
   name: "bare HttpApi, tracer off",
