@@ -8,10 +8,22 @@ import { disableAdmin, reinstateAdmin, suspendAdmin } from "../../orchestration/
 import { inviteAdmin } from "../../orchestration/identity/inviteAdmin.js"
 import { getAdmin, listAdmins } from "../../orchestration/identity/listAdmins.js"
 import type { AdminInvitationsApi, AdminsApi } from "./AdminsApi.js"
-import { requestDevice } from "./Authentication.js"
+import { Authentication, requestDevice } from "./Authentication.js"
 import { BatonApi } from "./BatonApi.js"
 import { asCaller } from "./Caller.js"
 import { type ServiceUnavailable, unavailable } from "./HttpErrors.js"
+import { AccessRevocation } from "../../orchestration/identity/AccessRevocation.js"
+import { Accounts } from "../../orchestration/identity/Accounts.js"
+import { Admins } from "../../orchestration/identity/Admins.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import { Ids } from "../../orchestration/shared/Ids.js"
+import { Invitations } from "../../orchestration/identity/Invitations.js"
+import { Notifications } from "../../orchestration/notifications/Notifications.js"
+import { Roles } from "../../orchestration/access/Roles.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { builtWithOnly } from "../BuiltWithOnly.js"
+import { Credentials } from "../../orchestration/identity/Credentials.js"
 
 /** Handlers of the `admins` group, for any API that contains it. */
 export const adminsHandlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnavailable, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof AdminsApi>>) =>
@@ -30,5 +42,11 @@ export const invitationsHandlers = <E, P, R>(
   group: HttpApiBuilder.Handlers<E | ServiceUnavailable, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof AdminInvitationsApi>>
 ) => group.handle("accept", ({ payload }) => requestDevice.pipe(Effect.flatMap((device) => acceptInvite(payload.token, payload.password, device)), unavailable))
 
-export const adminsLayer = HttpApiBuilder.group(BatonApi, "admins", adminsHandlers)
-export const invitationsLayer = HttpApiBuilder.group(BatonApi, "adminInvitations", invitationsHandlers)
+/** The `admins` group, built with only the services its handlers use (`builtWithOnly`). */
+export const adminsLayer = HttpApiBuilder.group(BatonApi, "admins", adminsHandlers).pipe(
+  builtWithOnly(Authentication, AccessRevocation, Accounts, Admins, AuditTrail, AuthorizationResolver, Ids, Invitations, Notifications, Roles, Transactions)
+)
+/** The `adminInvitations` group, built with only the services its handlers use (`builtWithOnly`). */
+export const invitationsLayer = HttpApiBuilder.group(BatonApi, "adminInvitations", invitationsHandlers).pipe(
+  builtWithOnly(Accounts, AuditTrail, Credentials, Invitations, Notifications, Transactions)
+)

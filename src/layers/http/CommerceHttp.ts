@@ -16,6 +16,15 @@ import { BatonApi } from "./BatonApi.js"
 import { asCaller } from "./Caller.js"
 import { type CheckoutPayload, type CommerceApi, CheckoutFailedResponse } from "./CommerceApi.js"
 import type { ServiceUnavailable } from "./HttpErrors.js"
+import { Authentication } from "./Authentication.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import { Customers } from "../../orchestration/commerce/Customers.js"
+import { Inventory } from "../../orchestration/commerce/Inventory.js"
+import { Orders } from "../../orchestration/commerce/Orders.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { WorkflowEngine } from "@effect/workflow/WorkflowEngine"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 
 const requestOf = (payload: typeof CheckoutPayload.Type) =>
   new CheckoutRequest({
@@ -48,4 +57,7 @@ export const handlers = <E, P, R>(
     .handle("putCustomer", ({ path, payload }) =>
       asCaller((actor) => putCustomer(actor, path.id, new Customer({ id: path.customerId, ...payload }))))
 
-export const layer = HttpApiBuilder.group(BatonApi, "commerce", handlers)
+/** The `commerce` group, built with only the services its handlers use (`builtWithOnly`). */
+export const layer = HttpApiBuilder.group(BatonApi, "commerce", handlers).pipe(
+  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, Customers, Inventory, Orders, Transactions, WorkflowEngine)
+)

@@ -4,10 +4,17 @@ import { Effect } from "effect"
 import type { Actor } from "../../domain/shared/Actor.js"
 import { getCard, issueCard, listCards, revokeCard } from "../../orchestration/digitalcards/manageCards.js"
 import { createTemplate, listTemplates } from "../../orchestration/digitalcards/manageTemplates.js"
-import { CurrentActor } from "./Authentication.js"
+import { Authentication, CurrentActor } from "./Authentication.js"
 import { BatonApi } from "./BatonApi.js"
 import type { DigitalCardsApi } from "./DigitalCardsApi.js"
 import { type ServiceUnavailable, unavailable } from "./HttpErrors.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import { DigitalCards } from "../../orchestration/digitalcards/DigitalCards.js"
+import { Ids } from "../../orchestration/shared/Ids.js"
+import { Installations } from "../../orchestration/modules/Installations.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 
 const asActor = <A, E, R>(operation: (actor: Actor) => Effect.Effect<A, E, R>) => CurrentActor.pipe(Effect.flatMap(operation), unavailable)
 
@@ -21,4 +28,7 @@ export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnav
     .handle("get", ({ path }) => asActor((actor) => getCard(actor, path.id, path.cardId)))
     .handle("revoke", ({ path }) => asActor((actor) => revokeCard(actor, path.id, path.cardId)))
 
-export const layer = HttpApiBuilder.group(BatonApi, "digitalcards", handlers)
+/** The `digitalcards` group, built with only the services its handlers use (`builtWithOnly`). */
+export const layer = HttpApiBuilder.group(BatonApi, "digitalcards", handlers).pipe(
+  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, DigitalCards, Ids, Installations, Transactions)
+)

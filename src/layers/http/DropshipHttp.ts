@@ -7,6 +7,17 @@ import { BatonApi } from "./BatonApi.js"
 import { asCaller } from "./Caller.js"
 import type { DropshipApi } from "./DropshipApi.js"
 import type { ServiceUnavailable } from "./HttpErrors.js"
+import { Authentication } from "./Authentication.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import { CallbackTokens } from "../../orchestration/fulfilment/CallbackTokens.js"
+import { Dropships } from "../../orchestration/fulfilment/Dropships.js"
+import { Notifications } from "../../orchestration/notifications/Notifications.js"
+import { Procurement } from "../../orchestration/supply/Procurement.js"
+import { Sales } from "../../orchestration/supply/Sales.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { WorkflowEngine } from "@effect/workflow/WorkflowEngine"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 
 /** Handlers of the `dropship` group, for any API that contains it. */
 export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnavailable, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof DropshipApi>>) =>
@@ -16,4 +27,7 @@ export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnav
     .handle("status", ({ path }) => asCaller((actor) => getDropship(actor, path.id, path.salesOrder, path.line)))
     .handle("cancel", ({ path, payload }) => asCaller((actor) => cancelDropship(actor, path.id, path.salesOrder, path.line, payload.reason)))
 
-export const layer = HttpApiBuilder.group(BatonApi, "dropship", handlers)
+/** The `dropship` group, built with only the services its handlers use (`builtWithOnly`). */
+export const layer = HttpApiBuilder.group(BatonApi, "dropship", handlers).pipe(
+  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, CallbackTokens, Dropships, Notifications, Procurement, Sales, Transactions, WorkflowEngine)
+)

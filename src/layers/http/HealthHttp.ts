@@ -7,6 +7,11 @@ import { observeModules } from "../../orchestration/modules/observeModules.js"
 import { BatonApi } from "./BatonApi.js"
 import { type Alive, type HealthApi } from "./HealthApi.js"
 import * as Prometheus from "./Prometheus.js"
+import { DispatcherSignal } from "../../orchestration/outbox/DispatcherSignal.js"
+import { Entitlements } from "../../orchestration/modules/Entitlements.js"
+import { Installations } from "../../orchestration/modules/Installations.js"
+import { Outbox } from "../../orchestration/outbox/Outbox.js"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 
 export const defaultLimits: ReadinessLimits = {
   maxOutboxLag: Duration.minutes(5),
@@ -34,4 +39,5 @@ export const handlers = (limits: ReadinessLimits = defaultLimits) =>
       ))
 
 /** The health group of baton's own API. */
-export const layer = (limits: ReadinessLimits = defaultLimits) => HttpApiBuilder.group(BatonApi, "health", handlers(limits))
+export const layer = (limits: ReadinessLimits = defaultLimits) =>
+  HttpApiBuilder.group(BatonApi, "health", handlers(limits)).pipe(builtWithOnly(DispatcherSignal, Entitlements, Installations, Outbox))

@@ -9,10 +9,10 @@ import * as Etag from "@effect/platform/Etag"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as HttpApi from "@effect/platform/HttpApi"
 import * as HttpPlatform from "@effect/platform/HttpPlatform"
-import type * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServer from "@effect/platform/HttpServer"
 import * as Path from "@effect/platform/Path"
-import { Context, Duration, Effect, FiberRef, Layer } from "effect"
+import { Duration, Effect, FiberRef, Layer } from "effect"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 import { constTrue } from "effect/Function"
 import * as AccessGeneration from "../sql/AccessGeneration.js"
 import * as AdminsHttp from "./AdminsHttp.js"
@@ -92,27 +92,13 @@ const oneGenerationPerSafeRequest = HttpMiddleware.make((app) =>
 /** What every request passes through: request metrics, then one generation read per safe request. */
 export const requestMiddleware = <E, R>(app: HttpApp.Default<E, R>) => HttpMetrics.middleware(oneGenerationPerSafeRequest(app))
 
-/** What serving an `HttpApi` needs from the context: the server, the API, the platform's defaults. */
-export type Serving = HttpServer.HttpServer | HttpApi.Api | HttpRouter.HttpRouter.DefaultServices
-
 /**
- * `layer` (an `HttpApiBuilder.serve`) built with only what serving needs, in the same memo map as
- * the rest (the router the groups registered their routes on is the router served).
- *
- * A request starts with the context its server was built with, and the platform copies that
- * context each time it adds a service to a request (the request itself, its route, …), three
- * times on every request. Built in baton's full context (≈ 50 ports), each copy was ≈ 60 map
- * insertions; served alone, ≈ 10. Handlers lose nothing: a group gives its requests the context
- * it was built with (`HttpApiBuilder.group`), ports included.
+ * `layer` (an `HttpApiBuilder.serve`) built with only what serving needs: the server, the API and
+ * the platform's defaults (`builtWithOnly`). A request starts with its server's context, which the
+ * platform copies three times per request; the handlers lose nothing, as each group gives its
+ * requests the context it was built with.
  */
-export const servedAlone = <ROut, E>(layer: Layer.Layer<ROut, E, Serving>): Layer.Layer<ROut, E, Serving> =>
-  Layer.scopedContext(Effect.gen(function*() {
-    const serving: Context.Context<Serving> = Context.pick(HttpServer.HttpServer, HttpApi.Api, HttpPlatform.HttpPlatform, Etag.Generator, FileSystem.FileSystem, Path.Path)(
-      yield* Effect.context<Serving>()
-    )
-    const build = Layer.buildWithMemoMap(layer, yield* Layer.CurrentMemoMap, yield* Effect.scope)
-    return yield* Effect.mapInputContext(build, (_: Context.Context<never>) => serving)
-  }))
+export const servedAlone = builtWithOnly(HttpServer.HttpServer, HttpApi.Api, HttpPlatform.HttpPlatform, Etag.Generator, FileSystem.FileSystem, Path.Path)
 
 /** The API with `/openapi.json` and `/docs`, as an app ready to serve (request metrics included). */
 export const app = servedAlone(

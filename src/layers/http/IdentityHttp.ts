@@ -5,6 +5,15 @@ import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { Effect, Option } from "effect"
 import type { SessionInvalid } from "../../domain/identity/AuthOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { Accounts } from "../../orchestration/identity/Accounts.js"
+import { ApiTokens } from "../../orchestration/identity/ApiTokens.js"
+import { Credentials } from "../../orchestration/identity/Credentials.js"
+import { Sessions } from "../../orchestration/identity/Sessions.js"
+import { Notifications } from "../../orchestration/notifications/Notifications.js"
+import { Settings } from "../../orchestration/settings/Settings.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 import { changePassword } from "../../orchestration/identity/changePassword.js"
 import { confirmTotpEnrollment } from "../../orchestration/identity/confirmTotpEnrollment.js"
 import { disableTotp } from "../../orchestration/identity/disableTotp.js"
@@ -17,7 +26,7 @@ import { regenerateRecoveryCodes } from "../../orchestration/identity/regenerate
 import { startTotpEnrollment } from "../../orchestration/identity/startTotpEnrollment.js"
 import { useRecoveryCode } from "../../orchestration/identity/useRecoveryCode.js"
 import { verifyTotp } from "../../orchestration/identity/verifyTotp.js"
-import { CurrentActor, requestDevice } from "./Authentication.js"
+import { Authentication, CurrentActor, requestDevice } from "./Authentication.js"
 import * as JsonBodies from "./JsonBodies.js"
 import { BatonApi } from "./BatonApi.js"
 import { type ServiceUnavailable, unavailable, Unauthorized } from "./HttpErrors.js"
@@ -80,5 +89,11 @@ export const meHandlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUn
       asActor((actor) => issueToken(actor, { name: payload.name, scopes: payload.scopes, expiresAt: Option.fromNullable(payload.expiresAt) })))
     .handle("revokeToken", ({ path }) => asActor((actor) => revokeToken(actor, path.id)).pipe(Effect.map(noContent)))
 
-export const authLayer = HttpApiBuilder.group(BatonApi, "auth", authHandlers)
-export const meLayer = HttpApiBuilder.group(BatonApi, "me", meHandlers)
+/** The `auth` group, built with only the services its handlers use (`builtWithOnly`). */
+export const authLayer = HttpApiBuilder.group(BatonApi, "auth", authHandlers).pipe(
+  builtWithOnly(Accounts, AuditTrail, Credentials, Notifications, Sessions, Settings, Transactions)
+)
+/** The `me` group, built with only the services its handlers use (`builtWithOnly`: its requests copy ≈ 10 services, not ≈ 60). */
+export const meLayer = HttpApiBuilder.group(BatonApi, "me", meHandlers).pipe(
+  builtWithOnly(Authentication, Accounts, ApiTokens, AuditTrail, Credentials, Notifications, Sessions, Settings, Transactions)
+)

@@ -5,6 +5,18 @@ import { defineRole, listRoles } from "../../orchestration/access/manageRoles.js
 import { changeMemberRoles, listMembers, removeMember } from "../../orchestration/identity/manageMembers.js"
 import { registerUser } from "../../orchestration/identity/registerUser.js"
 import { Effect } from "effect"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import { Roles } from "../../orchestration/access/Roles.js"
+import { Accounts } from "../../orchestration/identity/Accounts.js"
+import { Invitations } from "../../orchestration/identity/Invitations.js"
+import { Memberships } from "../../orchestration/identity/Memberships.js"
+import { Notifications } from "../../orchestration/notifications/Notifications.js"
+import { Settings } from "../../orchestration/settings/Settings.js"
+import { Ids } from "../../orchestration/shared/Ids.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { builtWithOnly } from "../BuiltWithOnly.js"
+import { Authentication } from "./Authentication.js"
 import { BatonApi } from "./BatonApi.js"
 import { asCaller } from "./Caller.js"
 import type { ServiceUnavailable } from "./HttpErrors.js"
@@ -29,5 +41,11 @@ export const roleHandlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | Service
     .handle("listInTenant", ({ path }) => asCaller((actor) => listRoles(actor, AccessScope.tenant(path.id))))
     .handle("define", ({ path, payload }) => asCaller((actor) => defineRole(actor, path.id, payload)))
 
-export const membersLayer = HttpApiBuilder.group(BatonApi, "members", memberHandlers)
-export const rolesLayer = HttpApiBuilder.group(BatonApi, "roles", roleHandlers)
+/** The `members` group, built with only the services its handlers use (`builtWithOnly`). */
+export const membersLayer = HttpApiBuilder.group(BatonApi, "members", memberHandlers).pipe(
+  builtWithOnly(Authentication, Accounts, AuditTrail, AuthorizationResolver, Ids, Invitations, Memberships, Notifications, Roles, Settings, Transactions)
+)
+/** The `roles` group, built with only the services its handlers use (`builtWithOnly`). */
+export const rolesLayer = HttpApiBuilder.group(BatonApi, "roles", roleHandlers).pipe(
+  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, Roles, Transactions)
+)

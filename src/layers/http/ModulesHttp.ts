@@ -11,11 +11,23 @@ import { requestUninstall, requestUpgrade } from "../../orchestration/modules/re
 import { requestInstall } from "../../orchestration/modules/requestInstall.js"
 import { resolveJob } from "../../orchestration/modules/resolveJob.js"
 import { retryJob } from "../../orchestration/modules/retryJob.js"
-import { CurrentActor } from "./Authentication.js"
+import { Authentication, CurrentActor } from "./Authentication.js"
 import { BatonApi } from "./BatonApi.js"
 import { type ServiceUnavailable, unavailable } from "./HttpErrors.js"
 import { jobEvents } from "./JobEvents.js"
 import type { ModulesApi } from "./ModulesApi.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import { Entitlements } from "../../orchestration/modules/Entitlements.js"
+import { Ids } from "../../orchestration/shared/Ids.js"
+import { InstallationSignal } from "../../orchestration/modules/InstallationSignal.js"
+import { Installations } from "../../orchestration/modules/Installations.js"
+import { ModuleCatalogue } from "../../orchestration/modules/ModuleCatalogue.js"
+import { ModuleRegistry } from "../../orchestration/modules/ModuleRegistry.js"
+import { Notifications } from "../../orchestration/notifications/Notifications.js"
+import { TenantStorage } from "../../orchestration/modules/TenantStorage.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 
 /** Runs an operation of the current actor; an outage answers 503. */
 const asActor = <A, E, R>(operation: (actor: Actor) => Effect.Effect<A, E, R>) => CurrentActor.pipe(Effect.flatMap(operation), unavailable)
@@ -43,4 +55,7 @@ export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnav
     .handle("retry", ({ path }) => asActor((actor) => retryJob(actor, path.id)))
     .handle("resolve", ({ path, payload }) => asActor((actor) => resolveJob(actor, path.id, payload.action, payload.note)))
 
-export const layer = HttpApiBuilder.group(BatonApi, "modules", handlers)
+/** The `modules` group, built with only the services its handlers use (`builtWithOnly`). */
+export const layer = HttpApiBuilder.group(BatonApi, "modules", handlers).pipe(
+  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, Entitlements, Ids, InstallationSignal, Installations, ModuleCatalogue, ModuleRegistry, Notifications, TenantStorage, Transactions)
+)

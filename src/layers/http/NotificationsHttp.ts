@@ -4,10 +4,16 @@ import { Effect } from "effect"
 import type { Actor } from "../../domain/shared/Actor.js"
 import { getNotificationPreferences, setNotificationPreferences } from "../../orchestration/notifications/manageNotificationPreferences.js"
 import { addWebhookEndpoint, listWebhookEndpoints, removeWebhookEndpoint } from "../../orchestration/notifications/manageWebhookEndpoints.js"
-import { CurrentActor } from "./Authentication.js"
+import { Authentication, CurrentActor } from "./Authentication.js"
 import { BatonApi } from "./BatonApi.js"
 import { type ServiceUnavailable, unavailable } from "./HttpErrors.js"
 import type { NotificationsApi } from "./NotificationsApi.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import { Ids } from "../../orchestration/shared/Ids.js"
+import { NotificationSubscriptions } from "../../orchestration/notifications/NotificationSubscriptions.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 
 type Removed = { readonly _tag: "WebhookEndpointRemoved" }
 
@@ -29,4 +35,7 @@ export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnav
         Effect.map(noContent)
       ))
 
-export const layer = HttpApiBuilder.group(BatonApi, "notifications", handlers)
+/** The `notifications` group, built with only the services its handlers use (`builtWithOnly`). */
+export const layer = HttpApiBuilder.group(BatonApi, "notifications", handlers).pipe(
+  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, Ids, NotificationSubscriptions, Transactions)
+)

@@ -8,6 +8,19 @@ import { BatonApi } from "./BatonApi.js"
 import { asCaller } from "./Caller.js"
 import type { ServiceUnavailable } from "./HttpErrors.js"
 import type { ReturnsApi } from "./ReturnsApi.js"
+import { Authentication } from "./Authentication.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import { Ids } from "../../orchestration/shared/Ids.js"
+import { InventoryLedger } from "../../orchestration/supply/InventoryLedger.js"
+import { Notifications } from "../../orchestration/notifications/Notifications.js"
+import { Procurement } from "../../orchestration/supply/Procurement.js"
+import { Rmas } from "../../orchestration/returns/Rmas.js"
+import { Sales } from "../../orchestration/supply/Sales.js"
+import { Settings } from "../../orchestration/settings/Settings.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { WorkflowEngine } from "@effect/workflow/WorkflowEngine"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 
 /** Handlers of the `returns` group, for any API that contains it. */
 export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnavailable, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof ReturnsApi>>) =>
@@ -28,4 +41,7 @@ export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnav
     .handle("receipt", ({ path, payload }) => asCaller((actor) => recordReceipt(actor, path.id, path.rma, payload.warehouse)))
     .handle("inspection", ({ path, payload }) => asCaller((actor) => recordInspection(actor, path.id, path.rma, payload)))
 
-export const layer = HttpApiBuilder.group(BatonApi, "returns", handlers)
+/** The `returns` group, built with only the services its handlers use (`builtWithOnly`). */
+export const layer = HttpApiBuilder.group(BatonApi, "returns", handlers).pipe(
+  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, Ids, InventoryLedger, Notifications, Procurement, Rmas, Sales, Settings, Transactions, WorkflowEngine)
+)

@@ -7,6 +7,13 @@ import { BatonApi } from "./BatonApi.js"
 import { asCaller } from "./Caller.js"
 import type { ServiceUnavailable } from "./HttpErrors.js"
 import type { SettingsApi } from "./SettingsApi.js"
+import { Authentication } from "./Authentication.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import { Notifications } from "../../orchestration/notifications/Notifications.js"
+import { Settings } from "../../orchestration/settings/Settings.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 
 /** Handlers of the `settings` group, for any API that contains it. */
 export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnavailable, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof SettingsApi>>) =>
@@ -16,4 +23,7 @@ export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnav
     .handle("listInTenant", ({ path }) => asCaller((actor) => readSettings(actor, Option.some(path.id))))
     .handle("setInTenant", ({ path, payload }) => asCaller((actor) => setSetting(actor, { key: path.key, value: payload.value, tenantId: path.id })))
 
-export const layer = HttpApiBuilder.group(BatonApi, "settings", handlers)
+/** The `settings` group, built with only the services its handlers use (`builtWithOnly`). */
+export const layer = HttpApiBuilder.group(BatonApi, "settings", handlers).pipe(
+  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, Notifications, Settings, Transactions)
+)

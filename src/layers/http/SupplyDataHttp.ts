@@ -11,6 +11,16 @@ import { BatonApi } from "./BatonApi.js"
 import { asCaller } from "./Caller.js"
 import type { ServiceUnavailable } from "./HttpErrors.js"
 import type { SupplyDataApi } from "./SupplyDataApi.js"
+import { Authentication } from "./Authentication.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import { InventoryLedger } from "../../orchestration/supply/InventoryLedger.js"
+import { Procurement } from "../../orchestration/supply/Procurement.js"
+import { Sales } from "../../orchestration/supply/Sales.js"
+import { Settings } from "../../orchestration/settings/Settings.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { Warehouses } from "../../orchestration/supply/Warehouses.js"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 
 /** Handlers of the `supplyData` group, for any API that contains it. */
 export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnavailable, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof SupplyDataApi>>) =>
@@ -25,4 +35,7 @@ export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnav
     .handle("stock", ({ path, urlParams }) => asCaller((actor) => getStock(actor, path.id, { sku: urlParams.item, warehouseId: urlParams.warehouse })))
     .handle("purchaseOrders", ({ path, urlParams }) => asCaller((actor) => listPurchaseOrders(actor, path.id, urlParams.status)))
 
-export const layer = HttpApiBuilder.group(BatonApi, "supplyData", handlers)
+/** The `supplyData` group, built with only the services its handlers use (`builtWithOnly`). */
+export const layer = HttpApiBuilder.group(BatonApi, "supplyData", handlers).pipe(
+  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, InventoryLedger, Procurement, Sales, Settings, Transactions, Warehouses)
+)

@@ -14,6 +14,18 @@ import { BatonApi } from "./BatonApi.js"
 import { asCaller } from "./Caller.js"
 import type { ServiceUnavailable } from "./HttpErrors.js"
 import type { SupplyApi } from "./SupplyApi.js"
+import { Authentication } from "./Authentication.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import { Ids } from "../../orchestration/shared/Ids.js"
+import { InventoryLedger } from "../../orchestration/supply/InventoryLedger.js"
+import { Notifications } from "../../orchestration/notifications/Notifications.js"
+import { Procurement } from "../../orchestration/supply/Procurement.js"
+import { Sales } from "../../orchestration/supply/Sales.js"
+import { Settings } from "../../orchestration/settings/Settings.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { Warehouses } from "../../orchestration/supply/Warehouses.js"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 
 /** Handlers of the `supply` group, for any API that contains it. */
 export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnavailable, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof SupplyApi>>) =>
@@ -34,4 +46,7 @@ export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnav
     .handle("cancel", ({ path, payload }) => asCaller((actor) => cancelTransfer(actor, path.id, path.transfer, payload.reason)))
     .handle("landedCosts", ({ path, payload }) => asCaller((actor) => capitaliseLandedCosts(actor, path.id, path.receipt, payload.documents)))
 
-export const layer = HttpApiBuilder.group(BatonApi, "supply", handlers)
+/** The `supply` group, built with only the services its handlers use (`builtWithOnly`). */
+export const layer = HttpApiBuilder.group(BatonApi, "supply", handlers).pipe(
+  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, Ids, InventoryLedger, Notifications, Procurement, Sales, Settings, Transactions, Warehouses)
+)

@@ -7,6 +7,13 @@ import { BatonApi } from "./BatonApi.js"
 import { asCaller } from "./Caller.js"
 import type { ServiceUnavailable } from "./HttpErrors.js"
 import type { TenantsApi } from "./TenantsApi.js"
+import { Authentication } from "./Authentication.js"
+import { AuditTrail } from "../../orchestration/audit/AuditTrail.js"
+import { AuthorizationResolver } from "../../orchestration/access/AuthorizationResolver.js"
+import { Notifications } from "../../orchestration/notifications/Notifications.js"
+import { Tenants } from "../../orchestration/identity/Tenants.js"
+import { Transactions } from "../../orchestration/shared/Transactions.js"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 
 /** Handlers of the `tenants` group, for any API that contains it. */
 export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnavailable, P, R, HttpApiGroup.HttpApiGroup.Endpoints<typeof TenantsApi>>) =>
@@ -17,4 +24,7 @@ export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnav
     .handle("suspend", ({ path, payload }) => asCaller((actor) => changeTenantStatus(actor, path.id, "suspended", payload.reason)))
     .handle("reinstate", ({ path }) => asCaller((actor) => changeTenantStatus(actor, path.id, "active", "reinstated")))
 
-export const layer = HttpApiBuilder.group(BatonApi, "tenants", handlers)
+/** The `tenants` group, built with only the services its handlers use (`builtWithOnly`). */
+export const layer = HttpApiBuilder.group(BatonApi, "tenants", handlers).pipe(
+  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, Notifications, Tenants, Transactions)
+)
