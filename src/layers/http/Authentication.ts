@@ -30,10 +30,16 @@ export class Authentication extends HttpApiMiddleware.Tag<Authentication>()("bat
   security: { bearer: HttpApiSecurity.bearer }
 }) {}
 
+/**
+ * The ports the bearer check uses. baton's server keeps them in the context its requests start
+ * with (`BatonHttp.app`), so that the check runs without providing them.
+ */
+export const bearerPorts = [Accounts, Sessions, ApiTokens, Settings, AuditTrail] as const
+
 /** The check runs with the five ports it uses, taken from the layer's context. */
 export const layer: Layer.Layer<Authentication, never, Accounts | Sessions | ApiTokens | Settings | AuditTrail> = Layer.effect(
   Authentication,
-  Effect.map(capture(Accounts, Sessions, ApiTokens, Settings, AuditTrail), (context) =>
+  Effect.map(capture(...bearerPorts), (context) =>
     Authentication.of({
       bearer: (token) =>
         Effect.gen(function*() {
