@@ -1,18 +1,24 @@
 // Fiber steps and context copies of one request, in process:
 //   node --import tsx bench/tools/requestSteps.ts /me [/tenants/bench/members …]
 // The API runs over `HttpApiBuilder.toWebHandler` on a SQLite file, as the service composes it
-// (request middleware included). One difference: `toWebHandler` keeps the platform's tracer
-// middleware on, a no-op request span of ≈ 3 steps the service's server leaves out (`withRequestSpans`
-// in `src/layers/http/HttpServer.ts`). After a warm-up, it counts for 100 requests
-// of each path: the steps the fibers run (one scheduler check per step), and the copies of a
-// `Map` with more than three entries (a `Context` copied by a provide, `FiberRefs` copied by a
-// fiber-local change), by size and call site. `STEPS=40` also lists the 40 most frequent steps.
+// (request middleware included; requests start with the services the service's server starts
+// them with). One difference: `toWebHandler` keeps the platform's tracer middleware on, a no-op
+// request span of ≈ 3 steps the service's server leaves out (`withRequestSpans` in
+// `src/layers/http/HttpServer.ts`). After a warm-up, it counts for 100 requests of each path: the
+// steps the fibers run (one scheduler check per step), and the copies of a `Map` with more than
+// three entries (a `Context` copied by a provide, `FiberRefs` copied by a fiber-local change), by
+// size and call site. `STEPS=40` also lists the 40 most frequent steps.
+import * as Etag from "@effect/platform/Etag"
+import * as FileSystem from "@effect/platform/FileSystem"
+import * as HttpApi from "@effect/platform/HttpApi"
+import * as HttpPlatform from "@effect/platform/HttpPlatform"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as HttpServer from "@effect/platform/HttpServer"
+import * as Path from "@effect/platform/Path"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Effect, Layer, Logger, LogLevel } from "effect"
+import { Context, Effect, Layer, Logger, LogLevel } from "effect"
 import * as Scheduler from "effect/Scheduler"
 import { arrangeBenchTenant } from "../support/Requests.js"
 
@@ -23,12 +29,20 @@ const Bootstrap = await import("../../src/layers/Bootstrap.js")
 const BatonHttp = await import("../../src/layers/http/HttpServer.js")
 const Service = await import("../../src/layers/Service.js")
 
-const layer = Layer.mergeAll(BatonHttp.api, HttpServer.layerContext).pipe(
+const Authentication = await import("../../src/layers/http/Authentication.js")
+
+const composed = Layer.mergeAll(BatonHttp.api, HttpServer.layerContext).pipe(
   Layer.provide(Bootstrap.layer),
   Layer.provideMerge(Service.workflowEngine),
   Layer.provideMerge(Service.core),
   Layer.provide(Logger.minimumLogLevel(LogLevel.Warning)),
   Layer.provide(Layer.setTracerEnabled(false))
+)
+// requests start with what the service's server starts them with (`BatonHttp.servedWithBearerPorts`):
+// the serving services and the bearer check's ports, not the whole composition
+const served = [HttpApi.Api, HttpPlatform.HttpPlatform, Etag.Generator, FileSystem.FileSystem, Path.Path, ...Authentication.bearerPorts] as const
+const layer = Layer.effectContext(Effect.map(Effect.context<Context.Tag.Identifier<(typeof served)[number]>>(), Context.pick(...served))).pipe(
+  Layer.provide(composed)
 )
 const { dispose, handler } = HttpApiBuilder.toWebHandler(layer, { middleware: BatonHttp.requestMiddleware })
 const base = "http://localhost"
