@@ -17,6 +17,7 @@ import { Procurement } from "../../orchestration/supply/Procurement.js"
 import { Sales } from "../../orchestration/supply/Sales.js"
 import { Transactions } from "../../orchestration/shared/Transactions.js"
 import { WorkflowEngine } from "@effect/workflow/WorkflowEngine"
+import { DropshipPolicy } from "../../orchestration/fulfilment/DropshipPolicy.js"
 import { builtWithOnly } from "../BuiltWithOnly.js"
 
 /** Handlers of the `dropship` group, for any API that contains it. */
@@ -27,7 +28,10 @@ export const handlers = <E, P, R>(group: HttpApiBuilder.Handlers<E | ServiceUnav
     .handle("status", ({ path }) => asCaller((actor) => getDropship(actor, path.id, path.salesOrder, path.line)))
     .handle("cancel", ({ path, payload }) => asCaller((actor) => cancelDropship(actor, path.id, path.salesOrder, path.line, payload.reason)))
 
-/** The `dropship` group, built with only the services its handlers use (`builtWithOnly`). */
+/**
+ * The `dropship` group, built with only the services its handlers use (`builtWithOnly`), the
+ * configured `DropshipPolicy` included (a reference: the compiler does not ask for it).
+ */
 export const layer = HttpApiBuilder.group(BatonApi, "dropship", handlers).pipe(
-  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, CallbackTokens, Dropships, Notifications, Procurement, Sales, Transactions, WorkflowEngine)
+  builtWithOnly(Authentication, AuditTrail, AuthorizationResolver, CallbackTokens, DropshipPolicy, Dropships, Notifications, Procurement, Sales, Transactions, WorkflowEngine)
 )
