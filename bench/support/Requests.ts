@@ -2,7 +2,7 @@ import autocannon from "autocannon"
 import type { Figure } from "./Benchmark.js"
 import { waitForQuiet } from "./Cpu.js"
 import { bestOfTurns } from "./Turns.js"
-import { startServer } from "./Server.js"
+import { withServer } from "./Server.js"
 import * as Servers from "./Servers.js"
 
 /** A load of one request shape against one URL. */
@@ -91,34 +91,17 @@ export const arrangeBenchTenant = async (
   }
 }
 
-export const rateFigure = (name: string, value: number, baselineName: string, baseline: number, atLeast: number): Figure => ({
+/** A rate against its baseline, with the ratio it should reach (`atLeast`), if any. */
+export const rateFigure = (name: string, value: number, baselineName: string, baseline: number, atLeast?: number): Figure => ({
   name,
   unit: "req/s",
   value,
   baselineName,
   baseline,
-  target: { atLeast }
+  ...(atLeast === undefined ? {} : { target: { atLeast } })
 })
 
 /** A measurement that answers a rate: a load against a server, or work done in this process. */
-/** What HttpApi alone allows `name` (baton's contract with no work behind it) against the bare endpoint. */
-export const ceilingFigure = (name: string, shape: number, bare: number): Figure => ({
-  name: `${name}, no work (ceiling)`,
-  unit: "req/s",
-  value: shape,
-  baselineName: "bare HttpApi endpoint",
-  baseline: bare
-})
-
-/** baton's rate for `name` against the same contract with no work behind it: what baton's own work leaves. */
-export const ownShareFigure = (name: string, baton: number, shape: number): Figure => ({
-  name: `${name} vs no work`,
-  unit: "req/s",
-  value: baton,
-  baselineName: "the contract with no work",
-  baseline: shape
-})
-
 export type Measure = () => Promise<Rate>
 
 /**
@@ -143,14 +126,8 @@ export const roundsFor = (quick: boolean) => (quick ? 1 : 3)
  * baton's API contract on HttpApi with nothing behind it, answering `bodies` (see
  * `Servers.batonApiShape`), in a server of its own for `use` (given its root); stopped afterwards.
  */
-export const withBatonApiShape = async <A>(bodies: Readonly<Record<string, string>>, use: (root: string) => Promise<A>): Promise<A> => {
-  const shape = await startServer(Servers.batonApiShape(bodies))
-  try {
-    return await use(serverRoot(shape.url))
-  } finally {
-    await shape.stop()
-  }
-}
+export const withBatonApiShape = <A>(bodies: Readonly<Record<string, string>>, use: (root: string) => Promise<A>): Promise<A> =>
+  withServer(Servers.batonApiShape(bodies), (shape) => use(serverRoot(shape.url)))
 
 /** The body `url` answers with `authorization`, which must be 200. */
 export const bodyOf = async (url: string, authorization: string): Promise<string> => {
@@ -160,11 +137,4 @@ export const bodyOf = async (url: string, authorization: string): Promise<string
 }
 
 /** A bare HttpApi endpoint in a server of its own, for `use` to measure against; stopped afterwards. */
-export const withBareHttpApi = async <A>(use: (url: string) => Promise<A>): Promise<A> => {
-  const bare = await startServer(Servers.bareHttpApi)
-  try {
-    return await use(bare.url)
-  } finally {
-    await bare.stop()
-  }
-}
+export const withBareHttpApi = <A>(use: (url: string) => Promise<A>): Promise<A> => withServer(Servers.bareHttpApi, (bare) => use(bare.url))

@@ -8,18 +8,14 @@
 // steps the fibers run (one scheduler check per step), and the copies of a `Map` with more than
 // three entries (a `Context` copied by a provide, `FiberRefs` copied by a fiber-local change), by
 // size and call site. `STEPS=40` also lists the 40 most frequent steps.
-import * as Etag from "@effect/platform/Etag"
-import * as FileSystem from "@effect/platform/FileSystem"
-import * as HttpApi from "@effect/platform/HttpApi"
-import * as HttpPlatform from "@effect/platform/HttpPlatform"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as HttpServer from "@effect/platform/HttpServer"
-import * as Path from "@effect/platform/Path"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Context, Effect, Layer, Logger, LogLevel } from "effect"
+import { Effect, Layer, Logger, LogLevel } from "effect"
 import * as Scheduler from "effect/Scheduler"
+import { capture } from "../../src/layers/CapturedServices.js"
 import { arrangeBenchTenant } from "../support/Requests.js"
 
 process.env.BATON_DATA_DIR = mkdtempSync(join(tmpdir(), "baton-steps-"))
@@ -28,7 +24,6 @@ process.env.BATON_BOOTSTRAP_PASSWORD = "correct horse battery staple"
 const Bootstrap = await import("../../src/layers/Bootstrap.js")
 const BatonHttp = await import("../../src/layers/http/HttpServer.js")
 const Service = await import("../../src/layers/Service.js")
-
 const Authentication = await import("../../src/layers/http/Authentication.js")
 
 const composed = Layer.mergeAll(BatonHttp.api, HttpServer.layerContext).pipe(
@@ -39,11 +34,8 @@ const composed = Layer.mergeAll(BatonHttp.api, HttpServer.layerContext).pipe(
   Layer.provide(Layer.setTracerEnabled(false))
 )
 // requests start with what the service's server starts them with (`BatonHttp.servedWithBearerPorts`):
-// the serving services and the bearer check's ports, not the whole composition
-const served = [HttpApi.Api, HttpPlatform.HttpPlatform, Etag.Generator, FileSystem.FileSystem, Path.Path, ...Authentication.bearerPorts] as const
-const layer = Layer.effectContext(Effect.map(Effect.context<Context.Tag.Identifier<(typeof served)[number]>>(), Context.pick(...served))).pipe(
-  Layer.provide(composed)
-)
+// the API, the platform's defaults and the bearer check's ports, not the whole composition
+const layer = Layer.effectContext(capture(...BatonHttp.apiServing, ...Authentication.bearerPorts)).pipe(Layer.provide(composed))
 const { dispose, handler } = HttpApiBuilder.toWebHandler(layer, { middleware: BatonHttp.requestMiddleware })
 const base = "http://localhost"
 const send = (path: string, init: RequestInit = {}) => handler(new Request(`${base}${path}`, init))

@@ -1,7 +1,5 @@
-import { Context, Effect, Layer } from "effect"
-
-/** The service a tag names, when the context must hold it: a `Context.Reference` has a default. */
-type Held<T extends Context.Tag<any, any>> = T extends { readonly defaultValue: () => unknown } ? never : Context.Tag.Identifier<T>
+import { type Context, Effect, Layer } from "effect"
+import { capture, type Held } from "./CapturedServices.js"
 
 /**
  * `layer` built with only the services `tags` name, taken from the context it is given, and in the
@@ -20,7 +18,7 @@ type Held<T extends Context.Tag<any, any>> = T extends { readonly defaultValue: 
 export const builtWithOnly = <const Tags extends ReadonlyArray<Context.Tag<any, any>>>(...tags: Tags) =>
 <ROut, E>(layer: Layer.Layer<ROut, E, Held<Tags[number]>>): Layer.Layer<ROut, E, Held<Tags[number]>> =>
   Layer.scopedContext(Effect.gen(function*() {
-    const own: Context.Context<Held<Tags[number]>> = Context.pick(...tags)(yield* Effect.context<Held<Tags[number]>>())
+    const own = yield* capture(...tags)
     const build = Layer.buildWithMemoMap(layer, yield* Layer.CurrentMemoMap, yield* Effect.scope)
     return yield* Effect.mapInputContext(build, (_: Context.Context<never>) => own)
   }))

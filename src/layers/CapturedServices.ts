@@ -1,8 +1,15 @@
 import { Context, Effect } from "effect"
 
-/** The services of `tags`, taken from the context a layer is built in, to run its effects with later (`withServices`). */
-export const capture = <const Tags extends ReadonlyArray<Context.Tag<any, any>>>(...tags: Tags) =>
-  Effect.map(Effect.context<Context.Tag.Identifier<Tags[number]>>(), Context.pick(...tags))
+/** The service a tag names, when a context must hold it: a `Context.Reference` has a default. */
+export type Held<T extends Context.Tag<any, any>> = T extends { readonly defaultValue: () => unknown } ? never : Context.Tag.Identifier<T>
+
+/**
+ * The services of `tags`, taken from the context a layer is built in, to run its effects with
+ * later (`withServices`, `builtWithOnly`). A reference is taken when the context holds it, and
+ * required of no one.
+ */
+export const capture = <const Tags extends ReadonlyArray<Context.Tag<any, any>>>(...tags: Tags): Effect.Effect<Context.Context<Held<Tags[number]>>, never, Held<Tags[number]>> =>
+  Effect.map(Effect.context<Held<Tags[number]>>(), Context.pick(...tags))
 
 /**
  * Runs `effect` with `services` a layer captured when it was built, provided only when the

@@ -12,8 +12,8 @@ import * as HttpPlatform from "@effect/platform/HttpPlatform"
 import * as HttpServer from "@effect/platform/HttpServer"
 import * as Path from "@effect/platform/Path"
 import { Duration, Effect, FiberRef, Layer } from "effect"
-import { builtWithOnly } from "../BuiltWithOnly.js"
 import { constTrue } from "effect/Function"
+import { builtWithOnly } from "../BuiltWithOnly.js"
 import * as AccessGeneration from "../sql/AccessGeneration.js"
 import * as AdminsHttp from "./AdminsHttp.js"
 import * as AuditHttp from "./AuditHttp.js"
@@ -92,21 +92,21 @@ const oneGenerationPerSafeRequest = HttpMiddleware.make((app) =>
 /** What every request passes through: request metrics, then one generation read per safe request. */
 export const requestMiddleware = <E, R>(app: HttpApp.Default<E, R>) => HttpMetrics.middleware(oneGenerationPerSafeRequest(app))
 
-/** What serving an `HttpApi` needs from the context: the server, the API and the platform's defaults. */
-const serving = [HttpServer.HttpServer, HttpApi.Api, HttpPlatform.HttpPlatform, Etag.Generator, FileSystem.FileSystem, Path.Path] as const
+/** What serving an `HttpApi` needs from the context besides the server: the API and the platform's defaults. */
+export const apiServing = [HttpApi.Api, HttpPlatform.HttpPlatform, Etag.Generator, FileSystem.FileSystem, Path.Path] as const
 
 /**
  * `layer` (an `HttpApiBuilder.serve`) built with only what serving needs (`builtWithOnly`). A
  * request starts with its server's context, which the platform copies three times per request;
  * the handlers lose nothing, as each group gives its requests the context it was built with.
  */
-export const servedAlone = builtWithOnly(...serving)
+export const servedAlone = builtWithOnly(HttpServer.HttpServer, ...apiServing)
 
 /**
  * baton's server: served alone but for the five ports of the bearer check, which then finds them
  * in the request's context instead of providing them (a provide costs ≈ 25 fiber steps per request).
  */
-export const servedWithBearerPorts = builtWithOnly(...serving, ...Authentication.bearerPorts)
+export const servedWithBearerPorts = builtWithOnly(HttpServer.HttpServer, ...apiServing, ...Authentication.bearerPorts)
 
 /** The API with `/openapi.json` and `/docs`, as an app ready to serve (request metrics included). */
 export const app = servedWithBearerPorts(
