@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from "node:crypto"
+import { randomBytes } from "node:crypto"
+import * as Sha256 from "./Sha256.js"
 
 /** A bearer secret: `bytes` random bytes (256 bits by default), base64url, optionally prefixed. */
 export const mint = (prefix = "", bytes = 32): string => `${prefix}${randomBytes(bytes).toString("base64url")}`
 
 /** How bearer secrets and recovery codes are stored: hex SHA-256 (they carry ≥ 112 bits of entropy). */
-export const digest = (secret: string): string => createHash("sha256").update(secret, "utf8").digest("hex")
+export const digest = (secret: string): string => Sha256.hex(secret)
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
