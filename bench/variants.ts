@@ -11,12 +11,11 @@ const bareServers = {
 const batonServers = {
   baton: Servers.baton,
   copy: Servers.batonVariant("baton copy (all pieces)", []),
-  noMetrics: Servers.batonVariant("baton - metrics middleware", ["metrics"]),
-  pretagged: Servers.batonVariant("baton, pre-tagged metric keys", [], { BENCH_METRICS: "pretagged" }),
+  noMiddleware: Servers.batonVariant("baton - request middleware", ["middleware"]),
   noDocs: Servers.batonVariant("baton - swagger/openapi", ["docs"]),
-  traced: Servers.batonVariant("baton - tracer disabled (traced)", ["untraced"]),
+  traced: Servers.batonVariant("baton, a request span per request", ["untraced"]),
   noBackground: Servers.batonVariant("baton - dispatcher/workflow engine", ["background"]),
-  apiOnly: Servers.batonVariant("baton API only (tracer off)", ["metrics", "docs", "background"])
+  apiOnly: Servers.batonVariant("baton API only (tracer off)", ["middleware", "docs", "background"])
 }
 
 const throughputAndCpu = (subject: Measured, baseline: Measured) =>
@@ -29,7 +28,7 @@ export const benchmark: Benchmark = {
     const options = loadFor(quick)
     const measured = await measureAll({ ...bareServers, ...batonServers }, options)
     const { bare, bareClass, bareUntraced, baton, copy } = measured
-    const changed = [measured.noMetrics, measured.pretagged, measured.noDocs, measured.traced, measured.noBackground]
+    const changed = [measured.noMiddleware, measured.noDocs, measured.traced, measured.noBackground]
     return {
       notes: [
         ...setupNotes(options),

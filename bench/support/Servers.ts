@@ -42,13 +42,10 @@ export const bareHttpApiClass: ServerSpec = {
 
 /**
  * baton's composition rebuilt in `fixtures/BatonVariant.ts`, without the pieces named
- * (metrics, docs, untraced, background); `env` adds `BENCH_METRICS=pretagged` and the like.
+ * (middleware: request metrics and the generation snapshot; authenticate: the bearer check runs
+ * once per token; docs; untraced; background).
  */
-export const batonVariant = (
-  name: string,
-  without: ReadonlyArray<string>,
-  env: Readonly<Record<string, string>> = {}
-): ServerSpec => ({
+export const batonVariant = (name: string, without: ReadonlyArray<string>, env: Readonly<Record<string, string>> = {}): ServerSpec => ({
   ...baton,
   name,
   entry: file("../fixtures/BatonVariant.ts"),

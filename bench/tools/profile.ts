@@ -18,7 +18,7 @@ const targets: Readonly<Record<string, ServerSpec>> = {
   bareUntraced: Servers.bareHttpApiUntraced,
   bareClass: Servers.bareHttpApiClass,
   baton: Servers.baton,
-  batonApiOnly: Servers.batonVariant("baton API only (tracer off)", ["metrics", "docs", "background"])
+  batonApiOnly: Servers.batonVariant("baton API only (tracer off)", ["middleware", "docs", "background"])
 }
 
 const waitForFile = async (file: string) => {

@@ -35,31 +35,39 @@ import * as SupplyHttp from "./SupplyHttp.js"
 import * as TenantsHttp from "./TenantsHttp.js"
 import * as VendorCallbacksHttp from "./VendorCallbacksHttp.js"
 
+/**
+ * baton's API with every group's handlers, whose bearer check is `authentication`: a layer of
+ * the `Authentication` middleware (baton's is `Authentication.layer`; a host fronting baton with
+ * its own identity provider, or a benchmark isolating the check, gives another).
+ */
+export const apiWith = <E, R>(authentication: Layer.Layer<Authentication.Authentication, E, R>) =>
+  HttpApiBuilder.api(BatonApi).pipe(
+    Layer.provide([
+      HealthHttp.layer(),
+      IdentityHttp.authLayer,
+      IdentityHttp.meLayer,
+      TenantsHttp.layer,
+      MembersHttp.membersLayer,
+      MembersHttp.rolesLayer,
+      SettingsHttp.layer,
+      AuditHttp.layer,
+      NotificationsHttp.layer,
+      AdminsHttp.adminsLayer,
+      AdminsHttp.invitationsLayer,
+      SupplyHttp.layer,
+      SupplyDataHttp.layer,
+      ReturnsHttp.layer,
+      CommerceHttp.layer,
+      ModulesHttp.layer,
+      DigitalCardsHttp.layer,
+      DropshipHttp.layer,
+      VendorCallbacksHttp.layer
+    ]),
+    Layer.provide(authentication)
+  )
+
 /** baton's API with every group's handlers: mount it with `HttpApiBuilder.serve`, or test it with `toWebHandler`. */
-export const api = HttpApiBuilder.api(BatonApi).pipe(
-  Layer.provide([
-    HealthHttp.layer(),
-    IdentityHttp.authLayer,
-    IdentityHttp.meLayer,
-    TenantsHttp.layer,
-    MembersHttp.membersLayer,
-    MembersHttp.rolesLayer,
-    SettingsHttp.layer,
-    AuditHttp.layer,
-    NotificationsHttp.layer,
-    AdminsHttp.adminsLayer,
-    AdminsHttp.invitationsLayer,
-    SupplyHttp.layer,
-    SupplyDataHttp.layer,
-    ReturnsHttp.layer,
-    CommerceHttp.layer,
-    ModulesHttp.layer,
-    DigitalCardsHttp.layer,
-    DropshipHttp.layer,
-    VendorCallbacksHttp.layer
-  ]),
-  Layer.provide(Authentication.layer)
-)
+export const api = apiWith(Authentication.layer)
 
 /** Probes and scrapes create no spans: they are frequent and say nothing. */
 const untraced = (request: { readonly url: string }) => request.url.startsWith("/health/") || request.url === "/metrics"
@@ -69,7 +77,7 @@ const untraced = (request: { readonly url: string }) => request.url.startsWith("
  * baton's default), where the span would be a no-op that still parses the URL and copies the
  * request's context; otherwise all but probes and scrapes.
  */
-const withRequestSpans = <A, E, R>(layer: Layer.Layer<A, E, R>) =>
+export const withRequestSpans = <A, E, R>(layer: Layer.Layer<A, E, R>) =>
   Layer.unwrapEffect(
     Effect.map(FiberRef.get(FiberRef.currentTracerEnabled), (tracing) =>
       HttpMiddleware.withTracerDisabledWhen(layer, tracing ? untraced : constTrue))
