@@ -6,14 +6,17 @@ import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Option, Schema } from "effect"
+import { Effect, Layer, Option, Redacted, Schema } from "effect"
 import {
   Actor,
+  Authentication,
   BatonHttp,
   CryptoKit,
   getSettings,
   HealthApi,
   HealthHttp,
+  HttpErrors,
+  Identifiers,
   MemoryPorts,
   requireFeature,
   setSetting,
@@ -64,6 +67,26 @@ const portsOnlyInTheApi = Layer.merge(
   sharedPorts
 ).pipe(Layer.provideMerge(NodeHttpServer.layerTest))
 
+/**
+ * baton's API behind a host's own bearer check (`BatonHttp.apiWith`): the host's identity provider
+ * issued the tokens and says which account each one acts for; baton's handlers run as that actor.
+ */
+const hostIssued = new Map<string, Actor.Actor>()
+const hostBearerCheck = Layer.succeed(
+  Authentication.Authentication,
+  Authentication.Authentication.of({
+    bearer: (token) => {
+      const actor = hostIssued.get(Redacted.value(token))
+      return actor === undefined ? HttpErrors.Unauthorized.uniform : Effect.succeed(actor)
+    }
+  })
+)
+const hostPorts = MemoryPorts.layer()
+const behindTheHostsCheck = Layer.merge(
+  HttpApiBuilder.serve().pipe(Layer.provide(BatonHttp.apiWith(hostBearerCheck).pipe(Layer.provide(Workflows.inMemory.pipe(Layer.provideMerge(hostPorts)))))),
+  hostPorts
+).pipe(Layer.provideMerge(NodeHttpServer.layerTest))
+
 describe("embedding baton", () => {
   it.live("a host mounts baton's HttpApi groups in its own server and gates its endpoints on baton's feature flags", () =>
     Effect.gen(function*() {
@@ -84,6 +107,18 @@ describe("embedding baton", () => {
       assert.strictEqual((me.body as { account: { email: string } }).account.email, "host-admin@example.com")
       assert.strictEqual((yield* request("GET", "/me", { bearer: "not-a-session" })).status, 401)
     }).pipe(Effect.provide(portsOnlyInTheApi)))
+
+  it.live("a host puts its own bearer check in front of baton's API: its tokens act as the accounts it names, others get the uniform 401", () =>
+    Effect.gen(function*() {
+      const account = yield* createAdmin("sso-admin@example.com", "correct horse battery staple")
+      hostIssued.set("issued-by-the-host", new Actor.AccountActor({ accountId: account, sessionId: Identifiers.SessionId.make("host-session") }))
+      const me = yield* request("GET", "/me", { bearer: "issued-by-the-host" })
+      assert.strictEqual(me.status, 200, me.text)
+      assert.strictEqual((me.body as { account: { email: string } }).account.email, "sso-admin@example.com")
+      const refused = yield* request("GET", "/me", { bearer: "a-baton-session-token" })
+      assert.strictEqual(refused.status, 401)
+      assert.strictEqual((refused.body as { _tag: string })._tag, "Unauthorized")
+    }).pipe(Effect.provide(behindTheHostsCheck)))
 
   it.live("a host composes baton's SQL ports over its own SQL client", () =>
     Effect.gen(function*() {
