@@ -31,6 +31,9 @@ for (const family of adapterFamilies) {
       Effect.gen(function*() {
         const settings = yield* Settings
         yield* settings.put(SessionIdleTimeoutMinutes.key, Option.none(), 10)
+        // read twice (a remembering store answers the second from memory), then replaced: the new value
+        assert.strictEqual(yield* settings.get(SessionIdleTimeoutMinutes), 10)
+        assert.strictEqual(yield* settings.get(SessionIdleTimeoutMinutes), 10)
         yield* settings.put(SessionIdleTimeoutMinutes.key, Option.none(), 20)
         yield* settings.put(PlatformDisplayName.key, Option.none(), "Acme \"Ops\" ✓")
         assert.strictEqual(yield* settings.get(SessionIdleTimeoutMinutes), 20)

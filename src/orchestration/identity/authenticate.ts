@@ -2,7 +2,7 @@ import { DateTime, Duration, Effect, Option } from "effect"
 import { shouldRecordUse, TOKEN_PREFIX, tokenInvalidity } from "../../domain/identity/ApiToken.js"
 import { audit } from "../../domain/identity/AuthIntents.js"
 import { SessionInvalid, Valid } from "../../domain/identity/AuthOutcomes.js"
-import { type Device, type InvalidReason, invalidity, shouldTouch } from "../../domain/identity/Session.js"
+import { type Device, type InvalidReason, invalidity, type Session, shouldTouch } from "../../domain/identity/Session.js"
 import { SessionIdleTimeoutMinutes } from "../../domain/settings/Catalogue.js"
 import { AccountActor, AnonymousActor, ApiTokenActor } from "../../domain/shared/Actor.js"
 import type { AccountId } from "../../domain/shared/Ids.js"
@@ -15,6 +15,22 @@ import { Sessions } from "./Sessions.js"
 
 /** The actor is built from values the repositories have decoded: no second validation (≈ 50 µs a request). */
 const decoded = { disableValidation: true } as const
+
+/**
+ * The outcome for a valid session, one per session value: a repository that remembers rows hands
+ * every request the same `Session` until a commit changes it, so its actor is built once.
+ */
+const validSessions = new WeakMap<Session, Valid>()
+const validFor = (session: Session): Valid => {
+  let valid = validSessions.get(session)
+  if (valid === undefined) {
+    valid = new Valid({
+      actor: new AccountActor({ accountId: session.accountId, sessionId: session.id, restricted: session.kind === "restricted" }, decoded)
+    }, decoded)
+    validSessions.set(session, valid)
+  }
+  return valid
+}
 
 /**
  * Who a bearer token (a session's or an API token's) authenticates: `Valid { actor } |
@@ -50,7 +66,5 @@ export const authenticate = fn("Identity.authenticate")(function*(bearer: string
   const reason = Option.isNone(account) ? Option.some("accountNotActive" as const) : invalidity(session.value, account.value, now, idle)
   if (Option.isSome(reason)) return yield* invalid(reason.value, session.value.accountId)
   if (shouldTouch(session.value, now)) yield* sessions.touch(session.value.id, now)
-  return new Valid({
-    actor: new AccountActor({ accountId: session.value.accountId, sessionId: session.value.id, restricted: session.value.kind === "restricted" }, decoded)
-  }, decoded)
+  return validFor(session.value)
 })
