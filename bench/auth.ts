@@ -15,12 +15,13 @@ import {
   withBareHttpApi,
   withBatonApiShape
 } from "./support/Requests.js"
+import * as Argon2PasswordHashing from "../src/layers/crypto/Argon2PasswordHashing.js"
 import { recommended } from "../src/layers/crypto/PasswordHashing.js"
 import { startServer } from "./support/Server.js"
 
 /** Argon2id verifications per second with `concurrency` in flight, in this process (the raw rate). */
 const rawVerifyRate = async (concurrency: number, seconds: number) => {
-  const phc = await hash(adminPassword, { ...recommended, algorithm: 2 })
+  const phc = await hash(adminPassword, Argon2PasswordHashing.options(recommended))
   const deadline = Date.now() + seconds * 1000
   let done = 0
   const worker = async () => {

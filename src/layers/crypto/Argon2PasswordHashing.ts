@@ -17,14 +17,17 @@ const outdated = (phc: string, params: Argon2Parameters): boolean => {
   }
 }
 
+/** `@node-rs/argon2`'s options for Argon2id (version 0x13) with `params`. */
+export const options = (params: Argon2Parameters): Options => ({ ...params, algorithm: ARGON2ID, version: VERSION_0X13 })
+
 /**
  * Argon2id with `params`, on libuv's thread pool (the event loop is not blocked). A stored hash
  * that does not decode verifies as `false` and is logged, never thrown.
  */
 export const make = (params: Argon2Parameters) =>
   Effect.gen(function*() {
-    const options: Options = { ...params, algorithm: ARGON2ID, version: VERSION_0X13 }
-    const hashWith = (password: string) => Effect.promise((signal) => hash(password, options, signal))
+    const argon2id = options(params)
+    const hashWith = (password: string) => Effect.promise((signal) => hash(password, argon2id, signal))
     const check = (phc: string, password: string) =>
       Effect.tryPromise((signal) => verify(phc, password, null, signal)).pipe(
         Effect.catchAll(() =>

@@ -5,7 +5,7 @@ import * as Sha256 from "./Sha256.js"
 export const mint = (prefix = "", bytes = 32): string => `${prefix}${randomBytes(bytes).toString("base64url")}`
 
 /** How bearer secrets and recovery codes are stored: hex SHA-256 (they carry ≥ 112 bits of entropy). */
-export const digest = (secret: string): string => Sha256.hex(secret)
+export const digest: (secret: string) => string = Sha256.hex
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
