@@ -2,7 +2,7 @@ import autocannon from "autocannon"
 import type { Figure } from "./Benchmark.js"
 import { waitForQuiet } from "./Cpu.js"
 import { bestOfTurns } from "./Turns.js"
-import { withServer } from "./Server.js"
+import { type RunningServer, withServer } from "./Server.js"
 import * as Servers from "./Servers.js"
 
 /** A load of one request shape against one URL. */
@@ -34,6 +34,17 @@ export const requestsPerSecond = async (load: RequestLoad): Promise<Rate> => {
   const failures = result.errors + result.timeouts + result.non2xx
   if (failures > 0) throw new Error(`${load.url}: ${failures} failed requests`)
   return { rate: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 }
+}
+
+/**
+ * CPU microseconds per request `server` spends under `load` (2 s of warm-up, then `load.seconds`
+ * measured; the server process's CPU from /proc), with the rate it answered.
+ */
+export const cpuPerRequest = async (server: RunningServer, load: RequestLoad): Promise<{ readonly rate: number; readonly micros: number }> => {
+  await requestsPerSecond({ ...load, seconds: 2 })
+  const before = server.cpuSeconds()
+  const { rate } = await requestsPerSecond(load)
+  return { rate, micros: (server.cpuSeconds() - before) * 1e6 / (rate * load.seconds) }
 }
 
 /** A short load first (JIT, connection pools, caches), then the measured one. */
@@ -128,6 +139,16 @@ export const roundsFor = (quick: boolean) => (quick ? 1 : 3)
  */
 export const withBatonApiShape = <A>(bodies: Readonly<Record<string, string>>, use: (root: string) => Promise<A>): Promise<A> =>
   withServer(Servers.batonApiShape(bodies), (shape) => use(serverRoot(shape.url)))
+
+/**
+ * The bootstrap admin's bearer for the baton at `base`, the bench tenant arranged first when
+ * `path` reads it.
+ */
+export const benchAuthorization = async (base: string, path: string): Promise<string> => {
+  const authorization = `Bearer ${await sessionToken(base)}`
+  if (path.startsWith(`/tenants/${benchTenant.id}`)) await arrangeBenchTenant(base, authorization)
+  return authorization
+}
 
 /** The body `url` answers with `authorization`, which must be 200. */
 export const bodyOf = async (url: string, authorization: string): Promise<string> => {

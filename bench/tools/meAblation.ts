@@ -5,41 +5,26 @@
 // once per token and then answers the actor it authenticated; without "middleware" the request
 // metrics and the generation snapshot are left out. Each server is measured in turn under the
 // same load (50 connections, 2 s of warm-up, 6 s measured; CPU of the server process from /proc).
-import { adminEmail, adminPassword, arrangeBenchTenant, batonWithAdmin, bodyOf, requestsPerSecond, serverRoot, sessionToken } from "../support/Requests.js"
-import { type ServerSpec, startServer } from "../support/Server.js"
+import { adminEmail, adminPassword, batonWithAdmin, benchAuthorization, bodyOf, cpuPerRequest, serverRoot } from "../support/Requests.js"
+import { type ServerSpec, withServer } from "../support/Server.js"
 import * as Servers from "../support/Servers.js"
 
 const path = process.env["PATH_UNDER_TEST"] ?? "/me"
 const seconds = 6
 const bootstrap = { BATON_BOOTSTRAP_EMAIL: adminEmail, BATON_BOOTSTRAP_PASSWORD: adminPassword }
 
-const cpuPerRequest = async (spec: ServerSpec, body?: string) => {
-  const server = await startServer(spec)
-  try {
+/** `spec`'s CPU per request on `path`; a server with a fixed body (the contract with no work) takes any bearer. */
+const measure = (spec: ServerSpec, fixedBody?: string) =>
+  withServer(spec, async (server) => {
     const base = serverRoot(server.url)
-    const authorization = `Bearer ${body === undefined ? await sessionToken(base) : "any"}`
-    if (body === undefined && path.startsWith("/tenants/bench")) await arrangeBenchTenant(base, authorization)
-    const load = { url: `${base}${path}`, connections: 50, headers: { authorization } }
-    await requestsPerSecond({ ...load, seconds: 2 })
-    const before = server.cpuSeconds()
-    const { rate } = await requestsPerSecond({ ...load, seconds })
-    return { rate, micros: (server.cpuSeconds() - before) * 1e6 / (rate * seconds) }
-  } finally {
-    await server.stop()
-  }
-}
+    const authorization = fixedBody === undefined ? await benchAuthorization(base, path) : "Bearer any"
+    return cpuPerRequest(server, { url: `${base}${path}`, connections: 50, seconds, headers: { authorization } })
+  })
 
-const body = await (async () => {
-  const baton = await startServer(batonWithAdmin)
-  try {
-    const base = serverRoot(baton.url)
-    const authorization = `Bearer ${await sessionToken(base)}`
-    if (path.startsWith("/tenants/bench")) await arrangeBenchTenant(base, authorization)
-    return await bodyOf(`${base}${path}`, authorization)
-  } finally {
-    await baton.stop()
-  }
-})()
+const body = await withServer(batonWithAdmin, async (baton) => {
+  const base = serverRoot(baton.url)
+  return bodyOf(`${base}${path}`, await benchAuthorization(base, path))
+})
 
 const variants: ReadonlyArray<readonly [string, ServerSpec, string?]> = [
   ["baton (src/main.ts)", batonWithAdmin],
@@ -53,7 +38,7 @@ const variants: ReadonlyArray<readonly [string, ServerSpec, string?]> = [
 console.log(`GET ${path}: CPU per request of the server process, ${seconds} s at 50 connections`)
 for (let round = 0; round < Number(process.env["ROUNDS"] ?? 2); round++) {
   for (const [name, spec, fixedBody] of variants) {
-    const { micros, rate } = await cpuPerRequest(spec, fixedBody)
+    const { micros, rate } = await measure(spec, fixedBody)
     console.log(`  ${name.padEnd(22)} ${String(Math.round(rate)).padStart(6)} req/s  ${micros.toFixed(0).padStart(5)} µs CPU/req`)
   }
 }

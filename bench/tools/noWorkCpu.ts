@@ -3,7 +3,7 @@
 //   node --import tsx bench/tools/noWorkCpu.ts /me          (or /tenants/bench/members; ROUNDS=3)
 // The difference is what baton's own work costs per request; the server processes' CPU is read
 // from /proc before and after 6 s of load (50 connections) after 2 s of warm-up.
-import { arrangeBenchTenant, batonWithAdmin, bodyOf, requestsPerSecond, serverRoot, sessionToken } from "../support/Requests.js"
+import { batonWithAdmin, benchAuthorization, bodyOf, cpuPerRequest, serverRoot } from "../support/Requests.js"
 import { type RunningServer, startServer } from "../support/Server.js"
 import * as Servers from "../support/Servers.js"
 
@@ -11,20 +11,15 @@ const path = process.argv[2] ?? "/me"
 const seconds = 6
 
 const measure = async (name: string, server: RunningServer, authorization: string) => {
-  const load = { url: `${serverRoot(server.url)}${path}`, connections: 50, headers: { authorization } }
-  await requestsPerSecond({ ...load, seconds: 2 })
-  const before = server.cpuSeconds()
-  const { rate } = await requestsPerSecond({ ...load, seconds })
-  const cpu = server.cpuSeconds() - before
-  console.log(`  ${name.padEnd(8)} ${String(Math.round(rate)).padStart(6)} req/s  ${(cpu * 1e6 / (rate * seconds)).toFixed(0).padStart(5)} µs CPU/req`)
-  return cpu * 1e6 / (rate * seconds)
+  const { micros, rate } = await cpuPerRequest(server, { url: `${serverRoot(server.url)}${path}`, connections: 50, seconds, headers: { authorization } })
+  console.log(`  ${name.padEnd(8)} ${String(Math.round(rate)).padStart(6)} req/s  ${micros.toFixed(0).padStart(5)} µs CPU/req`)
+  return micros
 }
 
 const baton = await startServer(batonWithAdmin)
 try {
   const base = serverRoot(baton.url)
-  const authorization = `Bearer ${await sessionToken(base)}`
-  if (path.startsWith("/tenants/bench")) await arrangeBenchTenant(base, authorization)
+  const authorization = await benchAuthorization(base, path)
   const body = await bodyOf(`${base}${path}`, authorization)
   const shape = await startServer(Servers.batonApiShape({ BENCH_ME_BODY: body, BENCH_MEMBERS_BODY: body }))
   try {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { setTimeout as sleep } from "node:timers/promises"
 import { fileURLToPath } from "node:url"
-import { arrangeBenchTenant, batonWithAdmin, json, loginBody, requestsPerSecond, serverRoot, sessionToken } from "../support/Requests.js"
+import { batonWithAdmin, benchAuthorization, json, loginBody, requestsPerSecond, serverRoot } from "../support/Requests.js"
 import { startServer } from "../support/Server.js"
 import { readProfile, topCategories, topFunctions } from "./CpuProfile.js"
 
@@ -14,11 +14,10 @@ const file = join(await mkdtemp(join(tmpdir(), "baton-profile-")), "me.cpuprofil
 const server = await startServer({ ...batonWithAdmin, nodeArgs: ["--import", hook], env: { ...batonWithAdmin.env, BENCH_PROFILE_FILE: file } })
 try {
   const base = serverRoot(server.url)
-  if (path.startsWith("/tenants/bench")) await arrangeBenchTenant(base, `Bearer ${await sessionToken(base)}`)
   const login = path === "/auth/login"
   const load = login
     ? { url: `${base}${path}`, connections: Number(process.env.CONNECTIONS ?? 8), method: "POST", headers: json, body: loginBody } as const
-    : { url: `${base}${path}`, connections: 50, headers: { authorization: `Bearer ${await sessionToken(base)}` } }
+    : { url: `${base}${path}`, connections: 50, headers: { authorization: await benchAuthorization(base, path) } }
   await requestsPerSecond({ ...load, seconds: 2 })
   server.signal("SIGUSR2")
   const cpu0 = process.cpuUsage()

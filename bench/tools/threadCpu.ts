@@ -1,13 +1,12 @@
 // CPU per request of each thread of a baton server under one load: `node --import tsx bench/tools/threadCpu.ts /auth/login`
 // (or `/me`, or `/tenants/bench/members`: a tenant of 20 members is registered first).
-import { arrangeBenchTenant, batonWithAdmin, json, loginBody, requestsPerSecond, serverRoot, sessionToken } from "../support/Requests.js"
+import { batonWithAdmin, benchAuthorization, json, loginBody, requestsPerSecond, serverRoot } from "../support/Requests.js"
 import { startServer } from "../support/Server.js"
 const path = process.argv[2] ?? "/auth/login"
 const server = await startServer(batonWithAdmin)
 try {
   const base = serverRoot(server.url)
-  if (path.startsWith("/tenants/bench")) await arrangeBenchTenant(base, `Bearer ${await sessionToken(base)}`)
-  const load = path === "/auth/login" ? { url: `${base}${path}`, connections: 8, method: "POST", headers: json, body: loginBody } as const : { url: `${base}${path}`, connections: 50, headers: { authorization: `Bearer ${await sessionToken(base)}` } }
+  const load = path === "/auth/login" ? { url: `${base}${path}`, connections: 8, method: "POST", headers: json, body: loginBody } as const : { url: `${base}${path}`, connections: 50, headers: { authorization: await benchAuthorization(base, path) } }
   await requestsPerSecond({ ...load, seconds: 2 })
   const before = new Map(server.threadCpuSeconds().map((t, i) => [`${i}:${t.thread}`, t.seconds]))
   const rate = await requestsPerSecond({ ...load, seconds: 5 })
