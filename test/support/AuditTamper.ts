@@ -1,7 +1,8 @@
 import * as SqlClient from "@effect/sql/SqlClient"
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Layer, Schema } from "effect"
 import { canonical, type StoredLink } from "../../src/domain/audit/AuditChain.js"
 import * as Sha256 from "../../src/layers/crypto/Sha256.js"
+import { LINK_COLUMNS, LinkRow, linkOf, rowOf } from "../../src/layers/sql/AuditRows.js"
 import * as MemoryAuditLog from "../../src/layers/memory/MemoryAuditLog.js"
 import type { MemoryDatabase } from "../../src/layers/memory/MemoryDatabase.js"
 
@@ -46,54 +47,6 @@ export const memory: Layer.Layer<AuditTamper, never, MemoryDatabase> = Layer.eff
   })
 )
 
-interface Row {
-  readonly chain_seq: number | string
-  readonly id: string
-  readonly occurred_at: number | string
-  readonly action: string
-  readonly actor: string
-  readonly outcome: string
-  readonly target_type: string | null
-  readonly target_id: string | null
-  readonly tenant_id: string | null
-  readonly reason: string | null
-  readonly record: string
-  readonly prev_hash: string | null
-  readonly hash: string | null
-}
-
-const linkOf = (row: Row): StoredLink => ({
-  sequence: Number(row.chain_seq),
-  id: row.id,
-  occurredAt: Number(row.occurred_at),
-  action: row.action,
-  actor: row.actor,
-  outcome: row.outcome,
-  targetType: row.target_type,
-  targetId: row.target_id,
-  tenantId: row.tenant_id,
-  reason: row.reason,
-  record: row.record,
-  previousHash: row.prev_hash,
-  hash: row.hash
-})
-
-const rowOf = (link: StoredLink) => ({
-  chain_seq: link.sequence,
-  id: link.id,
-  occurred_at: link.occurredAt,
-  action: link.action,
-  actor: link.actor,
-  outcome: link.outcome,
-  target_type: link.targetType,
-  target_id: link.targetId,
-  tenant_id: link.tenantId,
-  reason: link.reason,
-  record: link.record,
-  prev_hash: link.previousHash,
-  hash: link.hash
-})
-
 export const sql: Layer.Layer<AuditTamper, never, SqlClient.SqlClient> = Layer.effect(
   AuditTamper,
   Effect.map(SqlClient.SqlClient, (sql) => {
@@ -103,21 +56,23 @@ export const sql: Layer.Layer<AuditTamper, never, SqlClient.SqlClient> = Layer.e
         sql`DROP TRIGGER IF EXISTS baton_audit_log_no_update`.pipe(Effect.zipRight(sql`DROP TRIGGER IF EXISTS baton_audit_log_no_delete`))
     })
     const asIntruder = <A, E>(effect: Effect.Effect<A, E>) => dropTriggers.pipe(Effect.zipRight(effect), Effect.asVoid, Effect.orDie)
-    const rows = sql<Row>`SELECT chain_seq, id, occurred_at, action, actor, outcome, target_type, target_id, tenant_id, reason, record, prev_hash, hash
-                          FROM baton_audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq`
+    const links = sql`SELECT ${sql.literal(LINK_COLUMNS)} FROM baton_audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq`.pipe(
+      Effect.flatMap(Schema.decodeUnknown(Schema.Array(LinkRow))),
+      Effect.map((rows) => rows.map(linkOf))
+    )
     return AuditTamper.of({
       editAction: (sequence, action) => asIntruder(sql`UPDATE baton_audit_log SET action = ${action} WHERE chain_seq = ${sequence}`),
       remove: (sequence) => asIntruder(sql`DELETE FROM baton_audit_log WHERE chain_seq = ${sequence}`),
       swapRehashed: (a, b) =>
         asIntruder(Effect.gen(function*() {
-          const swapped = swapIn((yield* rows).map(linkOf), a, b).filter((l) => l.sequence === a || l.sequence === b)
+          const swapped = swapIn(yield* links, a, b).filter((l) => l.sequence === a || l.sequence === b)
           yield* sql`DELETE FROM baton_audit_log WHERE chain_seq IN (${a}, ${b})`
           yield* sql`INSERT INTO baton_audit_log ${sql.insert(swapped.map(rowOf))}`
         })),
       insertUnchained: (id) =>
         asIntruder(Effect.gen(function*() {
-          const [first] = yield* rows
-          yield* sql`INSERT INTO baton_audit_log ${sql.insert({ ...rowOf(linkOf(first!)), id, chain_seq: null, prev_hash: null, hash: null })}`
+          const [first] = yield* links
+          yield* sql`INSERT INTO baton_audit_log ${sql.insert({ ...rowOf(first!), id, chain_seq: null, prev_hash: null, hash: null })}`
         }))
     })
   })

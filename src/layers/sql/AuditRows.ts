@@ -47,4 +47,21 @@ export const linkOf = (row: typeof LinkRow.Type): StoredLink => ({
   hash: row.hash
 })
 
+/** A link as the row that stores it (`linkOf`'s inverse). */
+export const rowOf = (link: StoredLink) => ({
+  chain_seq: link.sequence,
+  id: link.id,
+  occurred_at: link.occurredAt,
+  action: link.action,
+  actor: link.actor,
+  outcome: link.outcome,
+  target_type: link.targetType,
+  target_id: link.targetId,
+  tenant_id: link.tenantId,
+  reason: link.reason,
+  record: link.record,
+  prev_hash: link.previousHash,
+  hash: link.hash
+})
+
 export const LINK_COLUMNS = "chain_seq, id, occurred_at, action, actor, outcome, target_type, target_id, tenant_id, reason, record, prev_hash, hash"

@@ -8,7 +8,7 @@ import type { AuditRecord } from "../../domain/audit/AuditIntent.js"
 import { entryOf } from "../../domain/audit/AuditQuery.js"
 import { AuditLog, type AuditLogQuery } from "../../orchestration/audit/AuditLog.js"
 import * as Sha256 from "../crypto/Sha256.js"
-import { EntryRow, HeadRow, LINK_COLUMNS, LinkRow, linkOf } from "./AuditRows.js"
+import { EntryRow, HeadRow, LINK_COLUMNS, LinkRow, linkOf, rowOf } from "./AuditRows.js"
 import { mapErrors } from "./SqlErrors.js"
 
 const PAGE = 1000
@@ -58,23 +58,7 @@ export const make = Effect.gen(function*() {
         Sha256.hex
       )
       if (links.length === 0) return
-      yield* sql`INSERT INTO baton_audit_log ${
-        sql.insert(links.map((link) => ({
-          id: link.id,
-          occurred_at: link.occurredAt,
-          action: link.action,
-          actor: link.actor,
-          outcome: link.outcome,
-          target_type: link.targetType,
-          target_id: link.targetId,
-          tenant_id: link.tenantId,
-          reason: link.reason,
-          record: link.record,
-          chain_seq: link.sequence,
-          prev_hash: link.previousHash,
-          hash: link.hash
-        })))
-      }`
+      yield* sql`INSERT INTO baton_audit_log ${sql.insert(links.map(rowOf))}`
       yield* sql`UPDATE baton_audit_chain SET chain_seq = ${head.sequence}, hash = ${head.hash} WHERE id = 1`
     })).pipe(mapErrors("AuditLog.append"))
 
