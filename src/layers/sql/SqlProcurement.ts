@@ -1,16 +1,23 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect, Layer, Option, Schema } from "effect"
-import { PurchaseOrder, type PurchaseOrderLine, Receipt } from "../../domain/supply/Documents.js"
+import { PurchaseOrder, Receipt } from "../../domain/supply/Documents.js"
 import type { PurchaseOrderId } from "../../domain/supply/Ids.js"
 import { DocumentAllocation } from "../../domain/supply/LandedCost.js"
 import { Procurement } from "../../orchestration/supply/Procurement.js"
 import { mapErrors } from "./SqlErrors.js"
-import { byCode, decodeRows, inBatches, JsonColumn } from "./SqlSupplyRows.js"
+import { byCode, decodeRows, inBatches, ordersWithLines, JsonColumn } from "./SqlSupplyRows.js"
 import * as Rows from "./SqlProcurementRows.js"
 
 const ReceiptJson = JsonColumn(Receipt)
 const AllocationJson = JsonColumn(DocumentAllocation)
 const DestinationJson = JsonColumn(PurchaseOrder.fields.destination)
+
+const orderTables = {
+  orders: "baton_supply_purchase_orders",
+  lines: "baton_supply_purchase_order_lines",
+  header: Rows.OrderRow,
+  line: Rows.LineRow
+}
 
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
@@ -28,17 +35,7 @@ export const make = Effect.gen(function*() {
     ])
 
   const findOrders = (tenant: string, filter: Parameters<typeof ordersWhere>[1]) =>
-    Effect.gen(function*() {
-      const where = ordersWhere(tenant, filter)
-      const headers = yield* sql`SELECT o.* FROM baton_supply_purchase_orders o WHERE ${where} ORDER BY ${byCode(sql, "o.id")}`.pipe(
-        Effect.flatMap(decodeRows(Rows.OrderRow))
-      )
-      const lines = yield* sql`SELECT l.* FROM baton_supply_purchase_order_lines l JOIN baton_supply_purchase_orders o
-        ON o.tenant_id = l.tenant_id AND o.id = l.order_id WHERE ${where} ORDER BY l.line_no`.pipe(Effect.flatMap(decodeRows(Rows.LineRow)))
-      const byOrder = new Map<string, Array<PurchaseOrderLine>>()
-      for (const line of lines) byOrder.set(line.order_id, [...(byOrder.get(line.order_id) ?? []), Rows.toLine(line)])
-      return yield* Effect.forEach(headers, (header) => Rows.toOrder(header, byOrder.get(header.id) ?? []))
-    })
+    ordersWithLines(sql, orderTables, ordersWhere(tenant, filter), Rows.toLine, Rows.toOrder)
 
   return Procurement.of({
     putVendors: (tenant, vendors) =>

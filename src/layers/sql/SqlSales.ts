@@ -1,17 +1,24 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import { Effect, Layer, Option, Schedule, Schema } from "effect"
-import { type SalesOrderLine, sameShipment } from "../../domain/supply/Documents.js"
+import { sameShipment } from "../../domain/supply/Documents.js"
 import type { SalesOrderId } from "../../domain/supply/Ids.js"
 import { Sales } from "../../orchestration/supply/Sales.js"
 import { mapErrors } from "./SqlErrors.js"
 import * as Rows from "./SqlSalesRows.js"
-import { byCode, decodeRows, inBatches } from "./SqlSupplyRows.js"
+import { byCode, decodeRows, inBatches, ordersWithLines } from "./SqlSupplyRows.js"
 
 class ShipmentsChanged {
   readonly _tag = "ShipmentsChanged"
 }
 
 type OrderFilter = Parameters<Sales["Type"]["salesOrders"]>[1] & { readonly id?: SalesOrderId }
+
+const orderTables = {
+  orders: "baton_supply_sales_orders",
+  lines: "baton_supply_sales_order_lines",
+  header: Rows.OrderRow,
+  line: Rows.LineRow
+}
 
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
@@ -29,17 +36,7 @@ export const make = Effect.gen(function*() {
     ])
 
   const findOrders = (tenant: string, filter: OrderFilter) =>
-    Effect.gen(function*() {
-      const where = ordersWhere(tenant, filter)
-      const headers = yield* sql`SELECT o.* FROM baton_supply_sales_orders o WHERE ${where} ORDER BY ${byCode(sql, "o.id")}`.pipe(
-        Effect.flatMap(decodeRows(Rows.OrderRow))
-      )
-      const lines = yield* sql`SELECT l.* FROM baton_supply_sales_order_lines l JOIN baton_supply_sales_orders o
-        ON o.tenant_id = l.tenant_id AND o.id = l.order_id WHERE ${where} ORDER BY l.line_no`.pipe(Effect.flatMap(decodeRows(Rows.LineRow)))
-      const byOrder = new Map<string, Array<SalesOrderLine>>()
-      for (const line of lines) byOrder.set(line.order_id, [...(byOrder.get(line.order_id) ?? []), Rows.toLine(line)])
-      return yield* Effect.forEach(headers, (header) => Rows.toOrder(header, byOrder.get(header.id) ?? []))
-    })
+    ordersWithLines(sql, orderTables, ordersWhere(tenant, filter), Rows.toLine, Rows.toOrder)
 
   return Sales.of({
     putSalesOrders: (tenant, orders) =>

@@ -1,4 +1,5 @@
 import type * as SqlClient from "@effect/sql/SqlClient"
+import type * as Statement from "@effect/sql/Statement"
 import { Effect, Schema } from "effect"
 import { Day } from "../../domain/supply/Calendar.js"
 import { SqlNullableNumber, SqlNumber } from "./SqlErrors.js"
@@ -40,3 +41,37 @@ export const byCode = (sql: SqlClient.SqlClient, column: string) =>
 
 /** Decodes rows with a schema. */
 export const decodeRows = <A, I>(row: Schema.Schema<A, I>) => Schema.decodeUnknown(Schema.Array(row))
+
+/** An order document's tables: its headers (read as `o`) and its lines (read as `l`, keyed by tenant and order id). */
+export interface OrderTables<H, HI, L, LI> {
+  readonly orders: string
+  readonly lines: string
+  readonly header: Schema.Schema<H, HI>
+  readonly line: Schema.Schema<L, LI>
+}
+
+/**
+ * The orders `where` selects (over `o`), in code order, each built by `toOrder` from its header
+ * and its lines in line order: two statements, whatever the number of orders.
+ */
+export const ordersWithLines = <H extends { readonly id: string }, HI, L extends { readonly order_id: string }, LI, Line, Order, E, R>(
+  sql: SqlClient.SqlClient,
+  tables: OrderTables<H, HI, L, LI>,
+  where: Statement.Fragment,
+  toLine: (row: L) => Line,
+  toOrder: (header: H, lines: ReadonlyArray<Line>) => Effect.Effect<Order, E, R>
+) =>
+  Effect.gen(function*() {
+    const headers = yield* sql`SELECT o.* FROM ${sql(tables.orders)} o WHERE ${where} ORDER BY ${byCode(sql, "o.id")}`.pipe(
+      Effect.flatMap(decodeRows(tables.header))
+    )
+    const lines = yield* sql`SELECT l.* FROM ${sql(tables.lines)} l JOIN ${sql(tables.orders)} o
+      ON o.tenant_id = l.tenant_id AND o.id = l.order_id WHERE ${where} ORDER BY l.line_no`.pipe(Effect.flatMap(decodeRows(tables.line)))
+    const byOrder = new Map<string, Array<Line>>()
+    for (const line of lines) {
+      const of = byOrder.get(line.order_id)
+      if (of === undefined) byOrder.set(line.order_id, [toLine(line)])
+      else of.push(toLine(line))
+    }
+    return yield* Effect.forEach(headers, (header) => toOrder(header, byOrder.get(header.id) ?? []))
+  })
