@@ -2,10 +2,19 @@ import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { assert, describe, it } from "@effect/vitest"
+import Sqlite from "better-sqlite3"
 import { Effect } from "effect"
 import { freePort, runCli, startService, waitReady } from "./support/ServiceProcess.js"
 
 const freshDataDir = () => mkdtempSync(join(tmpdir(), "baton-cli-"))
+
+/** The stored password hashes of a data dir's SQLite file. */
+const storedHashes = (dataDir: string) =>
+  Effect.acquireUseRelease(
+    Effect.sync(() => new Sqlite(join(dataDir, "baton.db"), { readonly: true, fileMustExist: true })),
+    (db) => Effect.sync(() => db.prepare<[], string>("SELECT hash FROM baton_passwords").pluck().all()),
+    (db) => Effect.sync(() => db.close())
+  )
 
 const loginStatus = (port: number, email: string, password: string) =>
   Effect.promise(() =>
@@ -57,5 +66,27 @@ describe("admin accounts from the command line and the environment", () => {
       assert.strictEqual(yield* service.exited, 1)
       assert.include(service.output(), "BATON_BOOTSTRAP_PASSWORD must be at least 12 characters")
       assert.notMatch(service.output(), /\n\s+at /, "no stack trace")
+    }), 60_000)
+
+  it.scopedLive("stronger Argon2id parameters hash a password again at its next login; weaker than OWASP's minimum stop the start", () =>
+    Effect.gen(function*() {
+      const dataDir = freshDataDir()
+      const created = yield* runCli(["admin", "create", "--email", "ops@example.com", "--password-stdin"], { BATON_DATA_DIR: dataDir }, "a long and unusual passphrase\n")
+      assert.strictEqual(created.code, 0, created.output)
+      assert.match((yield* storedHashes(dataDir))[0]!, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
+
+      const port = yield* freePort
+      const service = yield* startService(port, { BATON_DATA_DIR: dataDir, BATON_ARGON2_MEMORY_KIB: "24576", BATON_ARGON2_PASSES: "3" })
+      yield* waitReady(port, service)
+      const login = yield* loginStatus(port, "ops@example.com", "a long and unusual passphrase")
+      assert.deepStrictEqual([login.status, login.body._tag], [200, "Authenticated"])
+      assert.match((yield* storedHashes(dataDir))[0]!, /^\$argon2id\$v=19\$m=24576,t=3,p=1\$/)
+
+      const weak = yield* startService(yield* freePort, { BATON_DATA_DIR: dataDir, BATON_ARGON2_MEMORY_KIB: "19456", BATON_ARGON2_PASSES: "1" })
+      assert.strictEqual(yield* weak.exited, 1)
+      assert.include(weak.output(), "baton: configuration error")
+      assert.include(weak.output(), "BATON_ARGON2_MEMORY_KIB")
+      assert.include(weak.output(), "with 1 pass(es) the memory must be at least 47104 KiB")
+      assert.notMatch(weak.output(), /\n\s+at /, "no stack trace")
     }), 60_000)
 })

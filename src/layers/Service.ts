@@ -32,12 +32,14 @@ export const database: Layer.Layer<SqlClient.SqlClient, unknown> = Layer.unwrapE
 )
 
 /**
- * The cryptography of the credential adapters: Argon2id with the recommended parameters, the
+ * The cryptography of the credential adapters: Argon2id with the configured parameters, the
  * encryption key from `BATON_ENCRYPTION_KEY` (or a key file generated beside the data), TOTP.
  */
 export const crypto = Layer.unwrapEffect(
-  Effect.map(Config.string("BATON_DATA_DIR").pipe(Config.withDefault("./data")), (dataDir) =>
-    Layer.mergeAll(Argon2PasswordHashing.layer(), AesGcmSecretBox.layerConfig(dataDir), OtpauthTotpCodes.layer))
+  Effect.map(
+    Config.all({ dataDir: Config.string("BATON_DATA_DIR").pipe(Config.withDefault("./data")), hashing: BatonConfig.passwordHashing }),
+    ({ dataDir, hashing }) => Layer.mergeAll(Argon2PasswordHashing.layer(hashing), AesGcmSecretBox.layerConfig(dataDir), OtpauthTotpCodes.layer)
+  )
 )
 
 /** Every port over the SQL client, with the configured notification channels. */

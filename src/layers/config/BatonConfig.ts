@@ -1,5 +1,17 @@
 import { Config, ConfigError, Duration, Either, Option, Redacted } from "effect"
 import { DeliveryPolicy } from "../../domain/outbox/DeliveryPolicy.js"
+import { type Argon2Parameters, belowMinimum, recommended } from "../crypto/PasswordHashing.js"
+
+/** A whole number from `name`, between `min` and `max` (a clear error names the bounds); `fallback` when unset. */
+export const integerBetween = (name: string, min: number, max: number, fallback: number): Config.Config<number> =>
+  Config.integer(name).pipe(
+    Config.validate({ message: `must be between ${min} and ${max}`, validation: (n) => n >= min && n <= max }),
+    Config.withDefault(fallback)
+  )
+
+/** A duration from `name` in milliseconds, between `min` and `max`; `fallback` ms when unset. */
+export const millisBetween = (name: string, min: number, max: number, fallback: number): Config.Config<Duration.Duration> =>
+  integerBetween(name, min, max, fallback).pipe(Config.map(Duration.millis))
 
 /** Where baton keeps its data: an embedded SQLite file, or a PostgreSQL server. */
 export type DatabaseConfig =
@@ -57,32 +69,33 @@ export const webhook: Config.Config<Option.Option<{ readonly url: URL; readonly 
  */
 export const webhookPrivateAddresses = Config.boolean("BATON_WEBHOOK_PRIVATE_ADDRESSES").pipe(Config.withDefault(false))
 
+
+/**
+ * Argon2id's parameters for new password hashes (`recommended` by default: OWASP's m = 19 MiB,
+ * t = 2, p = 1). A stored hash made with other parameters is rehashed at the account's next
+ * successful login. Anything weaker than OWASP's minimum is refused.
+ */
+export const passwordHashing: Config.Config<Argon2Parameters> = Config.all({
+  memoryCost: integerBetween("BATON_ARGON2_MEMORY_KIB", 1, 4_194_304, recommended.memoryCost),
+  timeCost: integerBetween("BATON_ARGON2_PASSES", 1, 100, recommended.timeCost),
+  parallelism: integerBetween("BATON_ARGON2_PARALLELISM", 1, 16, recommended.parallelism)
+}).pipe(
+  Config.mapOrFail((params) => {
+    const weak = belowMinimum(params)
+    return weak === undefined
+      ? Either.right(params)
+      : Either.left(ConfigError.InvalidData(["BATON_ARGON2_MEMORY_KIB"], `${weak}; got ${params.memoryCost} KiB (BATON_ARGON2_PASSES = ${params.timeCost})`))
+  })
+)
+
 /** The outbox dispatcher's pace and retry budget. */
 export const dispatcher = Config.all({
-  pollInterval: Config.integer("BATON_OUTBOX_POLL_MS").pipe(
-    Config.validate({ message: "must be between 10 and 60000", validation: (n) => n >= 10 && n <= 60_000 }),
-    Config.withDefault(1000),
-    Config.map(Duration.millis)
-  ),
-  gather: Config.integer("BATON_OUTBOX_GATHER_MS").pipe(
-    Config.validate({ message: "must be between 0 and 1000", validation: (n) => n >= 0 && n <= 1000 }),
-    Config.withDefault(25),
-    Config.map(Duration.millis)
-  ),
-  lease: Config.integer("BATON_OUTBOX_LEASE_MS").pipe(
-    Config.validate({ message: "must be between 100 and 3600000", validation: (n) => n >= 100 && n <= 3_600_000 }),
-    Config.withDefault(60_000),
-    Config.map(Duration.millis)
-  ),
+  pollInterval: millisBetween("BATON_OUTBOX_POLL_MS", 10, 60_000, 1000),
+  gather: millisBetween("BATON_OUTBOX_GATHER_MS", 0, 1000, 25),
+  lease: millisBetween("BATON_OUTBOX_LEASE_MS", 100, 3_600_000, 60_000),
   policy: Config.all({
-    maxAttempts: Config.integer("BATON_OUTBOX_MAX_ATTEMPTS").pipe(
-      Config.validate({ message: "must be between 1 and 100", validation: (n) => n >= 1 && n <= 100 }),
-      Config.withDefault(12)
-    ),
-    baseDelayMs: Config.integer("BATON_OUTBOX_RETRY_BASE_MS").pipe(
-      Config.validate({ message: "must be between 1 and 3600000", validation: (n) => n >= 1 && n <= 3_600_000 }),
-      Config.withDefault(1000)
-    )
+    maxAttempts: integerBetween("BATON_OUTBOX_MAX_ATTEMPTS", 1, 100, 12),
+    baseDelayMs: integerBetween("BATON_OUTBOX_RETRY_BASE_MS", 1, 3_600_000, 1000)
   }).pipe(
     Config.map(({ baseDelayMs, maxAttempts }) =>
       new DeliveryPolicy({ maxAttempts, baseDelay: Duration.millis(baseDelayMs), maxDelay: Duration.minutes(10) })

@@ -1,4 +1,5 @@
 import { Config, type ConfigError, Duration, Layer } from "effect"
+import { millisBetween } from "../config/BatonConfig.js"
 import { defaultPolicy, type EscalationPolicy } from "../../domain/fulfilment/Escalation.js"
 import { DropshipPolicy } from "../../orchestration/fulfilment/DropshipPolicy.js"
 
@@ -13,15 +14,7 @@ export const layer = (policy: EscalationPolicy = defaultPolicy): Layer.Layer<Dro
 export const layerConfig: Layer.Layer<DropshipPolicy, ConfigError.ConfigError> = Layer.effect(
   DropshipPolicy,
   Config.all({
-    day: Config.integer("BATON_DROPSHIP_DAY_MS").pipe(
-      Config.validate({ message: "must be between 1 and 86400000", validation: (n) => n >= 1 && n <= 86_400_000 }),
-      Config.withDefault(Duration.toMillis(defaultPolicy.day)),
-      Config.map(Duration.millis)
-    ),
-    atRiskAfter: Config.integer("BATON_DROPSHIP_AT_RISK_AFTER_MS").pipe(
-      Config.validate({ message: "must be between 0 and 31536000000", validation: (n) => n >= 0 && n <= 31_536_000_000 }),
-      Config.withDefault(Duration.toMillis(defaultPolicy.atRiskAfter)),
-      Config.map(Duration.millis)
-    )
+    day: millisBetween("BATON_DROPSHIP_DAY_MS", 1, 86_400_000, Duration.toMillis(defaultPolicy.day)),
+    atRiskAfter: millisBetween("BATON_DROPSHIP_AT_RISK_AFTER_MS", 0, 31_536_000_000, Duration.toMillis(defaultPolicy.atRiskAfter))
   })
 )

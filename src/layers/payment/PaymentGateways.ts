@@ -1,5 +1,6 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
-import { Config, ConfigError, Duration, Effect, Either, Layer, Option } from "effect"
+import { Config, ConfigError, Effect, Either, Layer, Option } from "effect"
+import { millisBetween } from "../config/BatonConfig.js"
 import type { PaymentGateway } from "../../orchestration/commerce/PaymentGateway.js"
 import * as HttpPaymentGateway from "./HttpPaymentGateway.js"
 import * as SandboxPaymentGateway from "./SandboxPaymentGateway.js"
@@ -13,11 +14,7 @@ export const config = Config.all({
   gateway: Config.literal("sandbox", "http")("BATON_PAYMENT_GATEWAY").pipe(Config.withDefault("sandbox" as const)),
   url: Config.option(Config.url("BATON_PAYMENT_URL")),
   apiKey: Config.option(Config.redacted("BATON_PAYMENT_API_KEY")),
-  timeout: Config.integer("BATON_PAYMENT_TIMEOUT_MS").pipe(
-    Config.validate({ message: "must be between 100 and 120000", validation: (n) => n >= 100 && n <= 120_000 }),
-    Config.withDefault(10_000),
-    Config.map(Duration.millis)
-  )
+  timeout: millisBetween("BATON_PAYMENT_TIMEOUT_MS", 100, 120_000, 10_000)
 }).pipe(
   Config.mapOrFail(({ apiKey, gateway, timeout, url }) => {
     if (gateway === "sandbox") return Either.right(Option.none<HttpPaymentGateway.HttpPaymentOptions>())
