@@ -34,6 +34,19 @@ export const shouldRecordUse = (token: ApiToken, now: DateTime.Utc): boolean =>
     onSome: (used) => !DateTime.lessThan(now, DateTime.addDuration(used, USE_INTERVAL))
   })
 
+/**
+ * Until when a token `tokenInvalidity` finds valid at `now` stays valid without a write of its
+ * own: its expiry and the next recording of its use (`shouldRecordUse`; `now` when it has none
+ * recorded), whichever comes first. A commit may end it sooner (a revocation, the account's status).
+ */
+export const tokenValidUntil = (token: ApiToken, now: DateTime.Utc): DateTime.Utc => {
+  const recorded = Option.match(token.lastUsedAt, {
+    onNone: () => now,
+    onSome: (used) => DateTime.addDuration(used, USE_INTERVAL)
+  })
+  return Option.match(token.expiresAt, { onNone: () => recorded, onSome: (at) => DateTime.min(at, recorded) })
+}
+
 export type TokenInvalidReason = "revoked" | "expired" | "accountNotActive"
 
 /** Why a token can no longer act at `now`, if it cannot. */

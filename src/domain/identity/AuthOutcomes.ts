@@ -52,8 +52,13 @@ export class SessionInvalid extends Schema.TaggedClass<SessionInvalid>()("Sessio
   reason: InvalidReason
 }) {}
 
+/**
+ * The bearer authenticates `actor`. `until`: the instant this answer lapses on its own (expiry,
+ * idle limit, or the next recording of the credential's use); a commit may end it sooner.
+ */
 export class Valid extends Schema.TaggedClass<Valid>()("Valid", {
-  actor: Actor
+  actor: Actor,
+  until: Schema.DateTimeUtc
 }) {}
 
 export class TotpEnrollmentStarted extends Schema.TaggedClass<TotpEnrollmentStarted>()("TotpEnrollmentStarted", {

@@ -55,6 +55,14 @@ export const invalidity = (
 export const shouldTouch = (session: Session, now: DateTime.Utc): boolean =>
   !DateTime.lessThan(now, DateTime.addDuration(session.lastSeenAt, TOUCH_INTERVAL))
 
+/**
+ * Until when a session `invalidity` finds valid stays valid without a write of its own: its
+ * expiry, its idle limit and the next recording of its use (`shouldTouch`), whichever comes
+ * first. A commit may end it sooner (a revocation, a new auth epoch, the account's status).
+ */
+export const validUntil = (session: Session, idleTimeout: Duration.Duration): DateTime.Utc =>
+  DateTime.min(session.expiresAt, DateTime.addDuration(session.lastSeenAt, Duration.min(idleTimeout, TOUCH_INTERVAL)))
+
 /** Whether the password was proven recently enough for a sensitive operation. */
 export const isFresh = (authenticatedAt: DateTime.Utc, now: DateTime.Utc): boolean =>
   DateTime.lessThan(now, DateTime.addDuration(authenticatedAt, FRESHNESS))

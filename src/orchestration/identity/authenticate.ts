@@ -1,8 +1,8 @@
 import { DateTime, Duration, Effect, Option } from "effect"
-import { shouldRecordUse, TOKEN_PREFIX, tokenInvalidity } from "../../domain/identity/ApiToken.js"
+import { shouldRecordUse, TOKEN_PREFIX, tokenInvalidity, tokenValidUntil } from "../../domain/identity/ApiToken.js"
 import { audit } from "../../domain/identity/AuthIntents.js"
 import { SessionInvalid, Valid } from "../../domain/identity/AuthOutcomes.js"
-import { type Device, type InvalidReason, invalidity, type Session, shouldTouch } from "../../domain/identity/Session.js"
+import { type Device, type InvalidReason, invalidity, type Session, shouldTouch, validUntil } from "../../domain/identity/Session.js"
 import { SessionIdleTimeoutMinutes } from "../../domain/settings/Catalogue.js"
 import { AccountActor, AnonymousActor, ApiTokenActor } from "../../domain/shared/Actor.js"
 import type { AccountId } from "../../domain/shared/Ids.js"
@@ -17,15 +17,18 @@ import { Sessions } from "./Sessions.js"
 const decoded = { disableValidation: true } as const
 
 /**
- * The outcome for a valid session, one per session value: a repository that remembers rows hands
- * every request the same `Session` until a commit changes it, so its actor is built once.
+ * The outcome for a valid session, one per session value (and idle timeout): a repository that
+ * remembers rows hands every request the same `Session` until a commit changes it, so its actor
+ * is built once.
  */
 const validSessions = new WeakMap<Session, Valid>()
-const validFor = (session: Session): Valid => {
+const validFor = (session: Session, idle: Duration.Duration): Valid => {
+  const until = validUntil(session, idle)
   let valid = validSessions.get(session)
-  if (valid === undefined) {
+  if (valid === undefined || valid.until.epochMillis !== until.epochMillis) {
     valid = new Valid({
-      actor: new AccountActor({ accountId: session.accountId, sessionId: session.id, restricted: session.kind === "restricted" }, decoded)
+      actor: new AccountActor({ accountId: session.accountId, sessionId: session.id, restricted: session.kind === "restricted" }, decoded),
+      until
     }, decoded)
     validSessions.set(session, valid)
   }
@@ -36,7 +39,8 @@ const validFor = (session: Session): Valid => {
  * Who a bearer token (a session's or an API token's) authenticates: `Valid { actor } |
  * SessionInvalid { reason }`. The reason (unknown, expired, idle, revoked, epoch,
  * accountNotActive) is audited; callers answer one uniform 401. Valid uses are recorded at most
- * once a minute.
+ * once a minute. `Valid.until` says how long the answer holds without a commit (see
+ * `validUntil`): a caller that watches commits may reuse it until then.
  */
 export const authenticate = fn("Identity.authenticate")(function*(bearer: string, device: Device) {
   const now = yield* DateTime.now
@@ -55,7 +59,10 @@ export const authenticate = fn("Identity.authenticate")(function*(bearer: string
     const reason = Option.isNone(account) ? Option.some("accountNotActive" as const) : tokenInvalidity(token.value, account.value, now)
     if (Option.isSome(reason)) return yield* invalid(reason.value, token.value.accountId)
     if (shouldRecordUse(token.value, now)) yield* tokens.touch(token.value.id, now)
-    return new Valid({ actor: new ApiTokenActor({ accountId: token.value.accountId, tokenId: token.value.id, scopes: token.value.scopes }, decoded) }, decoded)
+    return new Valid({
+      actor: new ApiTokenActor({ accountId: token.value.accountId, tokenId: token.value.id, scopes: token.value.scopes }, decoded),
+      until: tokenValidUntil(token.value, now)
+    }, decoded)
   }
 
   const sessions = yield* Sessions
@@ -66,5 +73,5 @@ export const authenticate = fn("Identity.authenticate")(function*(bearer: string
   const reason = Option.isNone(account) ? Option.some("accountNotActive" as const) : invalidity(session.value, account.value, now, idle)
   if (Option.isSome(reason)) return yield* invalid(reason.value, session.value.accountId)
   if (shouldTouch(session.value, now)) yield* sessions.touch(session.value.id, now)
-  return validFor(session.value)
+  return validFor(session.value, idle)
 })

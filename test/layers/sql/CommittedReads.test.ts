@@ -6,7 +6,7 @@ import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { assert, describe, it } from "@effect/vitest"
 import Sqlite from "better-sqlite3"
-import { DateTime, Effect, Fiber, Layer, Option, TestClock } from "effect"
+import { Context, DateTime, Effect, Fiber, Layer, Option, Redacted, TestClock } from "effect"
 import { Account } from "../../../src/domain/identity/Account.js"
 import { Email } from "../../../src/domain/identity/Email.js"
 import { Device } from "../../../src/domain/identity/Session.js"
@@ -14,8 +14,11 @@ import { Membership } from "../../../src/domain/identity/Membership.js"
 import { Tenant } from "../../../src/domain/identity/Tenant.js"
 import { RoleGrant, RoleName } from "../../../src/domain/access/Role.js"
 import { SessionIdleTimeoutMinutes } from "../../../src/domain/settings/Catalogue.js"
+import type { Actor } from "../../../src/domain/shared/Actor.js"
 import { AccountId, TenantId } from "../../../src/domain/shared/Ids.js"
 import * as CryptoKit from "../../../src/layers/crypto/CryptoKit.js"
+import * as Authentication from "../../../src/layers/http/Authentication.js"
+import type { ServiceUnavailable, Unauthorized } from "../../../src/layers/http/HttpErrors.js"
 import * as BatonHttp from "../../../src/layers/http/HttpServer.js"
 import * as RecordingNotificationChannels from "../../../src/layers/memory/RecordingNotificationChannels.js"
 import * as AccessGeneration from "../../../src/layers/sql/AccessGeneration.js"
@@ -23,6 +26,7 @@ import * as Database from "../../../src/layers/sql/Database.js"
 import * as Migrations from "../../../src/layers/sql/Migrations.js"
 import * as SqlPorts from "../../../src/layers/sql/SqlPorts.js"
 import { Roles } from "../../../src/orchestration/access/Roles.js"
+import { AuditTrail } from "../../../src/orchestration/audit/AuditTrail.js"
 import { Accounts } from "../../../src/orchestration/identity/Accounts.js"
 import { ApiTokens } from "../../../src/orchestration/identity/ApiTokens.js"
 import { authenticate } from "../../../src/orchestration/identity/authenticate.js"
@@ -204,5 +208,113 @@ describe("CommittedReads over SQLite", () => {
         const later = yield* DateTime.now
         yield* sessions.touch(session.id, later)
         assert.deepStrictEqual(Option.map(yield* sessions.findByToken(token), (s) => s.lastSeenAt), Option.some(later))
+      })))
+})
+
+describe("the bearer check over SQLite (Authentication.layer)", () => {
+  /**
+   * The check as the server runs it for `GET /me`, over bearer ports whose session and token
+   * reads and audit records are counted in `counts`.
+   */
+  const bearerCheck = (counts: { reads: number; audited: number }) => {
+    const counted = Layer.effectContext(Effect.gen(function*() {
+      const sessions = yield* Sessions
+      const tokens = yield* ApiTokens
+      const auditTrail = yield* AuditTrail
+      return Context.make(Sessions, { ...sessions, findByToken: (token) => (counts.reads += 1, sessions.findByToken(token)) }).pipe(
+        Context.add(ApiTokens, { ...tokens, findByToken: (token) => (counts.reads += 1, tokens.findByToken(token)) }),
+        Context.add(AuditTrail, { record: (intent) => (counts.audited += 1, auditTrail.record(intent)) })
+      )
+    }))
+    return Effect.map(Layer.build(Authentication.layer.pipe(Layer.provide(counted))), (context) => (bearer: string) => {
+      const request = HttpServerRequest.fromWeb(new Request("http://localhost/me", { headers: { authorization: `Bearer ${bearer}` } }))
+      // the check reads the request only; the router's other services (its route, the search parameters) it never asks for
+      const check = Context.get(context, Authentication.Authentication).bearer(Redacted.make(bearer)) as Effect.Effect<
+        Actor,
+        Unauthorized | ServiceUnavailable,
+        HttpServerRequest.HttpServerRequest
+      >
+      return check.pipe(
+        Effect.map((actor) => actor._tag),
+        Effect.catchTag("Unauthorized", () => Effect.succeed("Unauthorized" as const)),
+        Effect.provideService(HttpServerRequest.HttpServerRequest, request)
+      )
+    })
+  }
+  const T = 1_700_000_000_000
+
+  it.effect("answers a bearer used again from memory until the answer lapses, then records the use and answers afresh", () =>
+    onFile((other) =>
+      Effect.gen(function*() {
+        yield* TestClock.setTime(T)
+        yield* createAda
+        const counts = { reads: 0, audited: 0 }
+        const check = yield* bearerCheck(counts)
+        const { session, token } = yield* openSession(yield* DateTime.now)
+        const lastSeen = () => other.prepare<[string], number>("SELECT last_seen_at FROM baton_sessions WHERE id = ?").pluck().get(session.id)
+
+        for (let n = 0; n < 3; n++) assert.strictEqual(yield* check(token), "AccountActor")
+        assert.strictEqual(counts.reads, 1, "the first use reads the session; the next two are answered from memory")
+        yield* TestClock.adjust("59 seconds")
+        assert.strictEqual(yield* check(token), "AccountActor")
+        assert.strictEqual(counts.reads, 1)
+
+        yield* TestClock.adjust("2 seconds")
+        assert.strictEqual(yield* check(token), "AccountActor")
+        assert.strictEqual(counts.reads, 2, "a minute on, the answer has lapsed: authenticated again")
+        assert.strictEqual(lastSeen(), T + 61_000, "and the use recorded")
+        for (let n = 0; n < 2; n++) assert.strictEqual(yield* check(token), "AccountActor")
+        assert.strictEqual(counts.reads, 3, "the answer given with a write is not kept; the next one is")
+        assert.strictEqual(counts.audited, 0)
+      })))
+
+  it.effect("a remembered answer ends at the session's expiry and at its idle limit", () =>
+    onFile(() =>
+      Effect.gen(function*() {
+        yield* TestClock.setTime(T)
+        yield* createAda
+        const check = yield* bearerCheck({ reads: 0, audited: 0 })
+        const now = yield* DateTime.now
+        const { token: short } = yield* Effect.flatMap(Sessions, (sessions) =>
+          sessions.open({ accountId: ada, kind: "full", authEpoch: 0, device, now, expiresAt: DateTime.add(now, { seconds: 30 }) }))
+        yield* Effect.flatMap(Settings, (settings) => settings.put(SessionIdleTimeoutMinutes.key, Option.none(), 1))
+        const { token: idle } = yield* openSession(now)
+
+        assert.deepStrictEqual([yield* check(short), yield* check(idle)], ["AccountActor", "AccountActor"])
+        yield* TestClock.adjust("30 seconds")
+        assert.deepStrictEqual([yield* check(short), yield* check(idle)], ["Unauthorized", "AccountActor"])
+        yield* TestClock.adjust("30 seconds")
+        assert.strictEqual(yield* check(idle), "Unauthorized", "a minute unused with a one-minute idle timeout")
+      })))
+
+  it.live("a revocation committed by another process is refused at once; refusals are never remembered, each is audited", () =>
+    onFile((other) =>
+      Effect.gen(function*() {
+        yield* createAda
+        const counts = { reads: 0, audited: 0 }
+        const check = yield* bearerCheck(counts)
+        const { session, token } = yield* openSession(yield* DateTime.now)
+        assert.deepStrictEqual([yield* check(token), yield* check(token)], ["AccountActor", "AccountActor"])
+        other.prepare("UPDATE baton_sessions SET revoked_at = ? WHERE id = ?").run(Date.now(), session.id)
+        assert.deepStrictEqual([yield* check(token), yield* check(token)], ["Unauthorized", "Unauthorized"])
+        assert.deepStrictEqual(counts, { reads: 3, audited: 2 })
+        assert.deepStrictEqual([yield* check("made-up"), yield* check("made-up")], ["Unauthorized", "Unauthorized"])
+        assert.strictEqual(counts.audited, 4)
+      })))
+
+  it.effect("an API token's answer is remembered once its use is recorded, and ends at its expiry", () =>
+    onFile(() =>
+      Effect.gen(function*() {
+        yield* TestClock.setTime(T)
+        yield* createAda
+        const counts = { reads: 0, audited: 0 }
+        const check = yield* bearerCheck(counts)
+        const now = yield* DateTime.now
+        const { token } = yield* Effect.flatMap(ApiTokens, (tokens) =>
+          tokens.issue({ accountId: ada, name: "ci", scopes: [], now, expiresAt: Option.some(DateTime.add(now, { seconds: 40 })) }))
+        for (let n = 0; n < 3; n++) assert.strictEqual(yield* check(token), "ApiTokenActor")
+        assert.strictEqual(counts.reads, 2, "the first use is recorded (a write: not kept), the second is kept")
+        yield* TestClock.adjust("40 seconds")
+        assert.strictEqual(yield* check(token), "Unauthorized")
       })))
 })
