@@ -1,6 +1,9 @@
+import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
+import * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import { Effect, Exit, Metric, MetricBoundaries, MetricLabel } from "effect"
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import { Context, Effect, Metric, MetricBoundaries, MetricLabel } from "effect"
 
 const requests = Metric.counter("baton_http_requests_total", {
   description: "HTTP requests served, by method and status",
@@ -31,17 +34,40 @@ const labelsFor = (method: string, status: number) => {
 const noLabels: ReadonlyArray<MetricLabel.MetricLabel> = []
 
 /**
- * Counts requests by method and status and observes their duration. The metrics are updated
- * synchronously when the response is ready (one `onExit`, no generator): this runs on every
- * request, probes included (`bench/health.ts`).
+ * Runs `app` for `request`, then counts the request by method and status and observes its
+ * duration; `settled` runs then too. A failure is counted with the status the platform answers
+ * it with (404 for no route, 499 when the client went away, 500 for a defect).
+ *
+ * This runs on every request, probes included (`bench/health.ts`), so it is one continuation
+ * (`matchCauseEffect`), updated synchronously: no generator, no finalizer. The platform runs
+ * middleware inside the request's uninterruptible region (`HttpApp.toHandled`): a handler that
+ * is interrupted still reaches the continuation, with its interruption as the cause.
  */
-export const middleware = HttpMiddleware.make((app) =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
-    const start = performance.now()
-    return Effect.onExit(app, (exit) =>
-      Effect.sync(() => {
-        requests.unsafeUpdate(1, labelsFor(request.method, Exit.isSuccess(exit) ? exit.value.status : 500))
-        duration.unsafeUpdate((performance.now() - start) / 1000, noLabels)
-      }))
+export const measured = <E, R>(
+  app: HttpApp.Default<E, R>,
+  request: HttpServerRequest.HttpServerRequest,
+  settled?: () => void
+): HttpApp.Default<E, R> => {
+  const start = performance.now()
+  const settle = (status: number) => {
+    requests.unsafeUpdate(1, labelsFor(request.method, status))
+    duration.unsafeUpdate((performance.now() - start) / 1000, noLabels)
+    settled?.()
+  }
+  return Effect.matchCauseEffect(app, {
+    onFailure: (cause) =>
+      Effect.flatMap(HttpServerError.causeResponse(cause), ([response]) => {
+        settle(response.status)
+        return Effect.failCause(cause)
+      }),
+    onSuccess: (response) => {
+      settle(response.status)
+      return Effect.succeed(response)
+    }
   })
+}
+
+/** Request metrics alone, as middleware. */
+export const middleware = HttpMiddleware.make(<E, R>(app: HttpApp.Default<E, R>) =>
+  Effect.withFiberRuntime<HttpServerResponse.HttpServerResponse, E, R | HttpServerRequest.HttpServerRequest>((fiber) => measured(app, Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)))
 )

@@ -4,6 +4,7 @@ import * as HttpApiSwagger from "@effect/platform/HttpApiSwagger"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as Etag from "@effect/platform/Etag"
 import * as FileSystem from "@effect/platform/FileSystem"
@@ -11,7 +12,7 @@ import * as HttpApi from "@effect/platform/HttpApi"
 import * as HttpPlatform from "@effect/platform/HttpPlatform"
 import * as HttpServer from "@effect/platform/HttpServer"
 import * as Path from "@effect/platform/Path"
-import { Duration, Effect, FiberRef, Layer } from "effect"
+import { Context, Duration, Effect, FiberRef, Layer } from "effect"
 import { constTrue } from "effect/Function"
 import { builtWithOnly } from "../BuiltWithOnly.js"
 import * as AccessGeneration from "../sql/AccessGeneration.js"
@@ -84,21 +85,20 @@ export const withRequestSpans = <A, E, R>(layer: Layer.Layer<A, E, R>) =>
   )
 
 /**
- * Safe requests (`GET`, `HEAD`: they do not write) read the database's access generation once
- * while their handler runs, however many remembered rows they use
- * (`AccessGeneration.snapshotRequest`); a body streamed after the handler has answered reads it
- * afresh (`AccessGeneration.endSnapshot`).
+ * What every request passes through, in one step of its fiber: request metrics
+ * (`HttpMetrics.measured`), and for safe requests (`GET`, `HEAD`: they do not write) one reading
+ * of the database's access generation while their handler runs, however many remembered rows
+ * they use (`AccessGeneration.snapshotRequest`); a body streamed after the handler has answered
+ * reads it afresh (`AccessGeneration.endSnapshot`).
  */
-const oneGenerationPerSafeRequest = HttpMiddleware.make((app) =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
-    if (request.method !== "GET" && request.method !== "HEAD") return app
+export const requestMiddleware = HttpMiddleware.make(<E, R>(app: HttpApp.Default<E, R>) =>
+  Effect.withFiberRuntime<HttpServerResponse.HttpServerResponse, E, R | HttpServerRequest.HttpServerRequest>((fiber) => {
+    const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
+    if (request.method !== "GET" && request.method !== "HEAD") return HttpMetrics.measured(app, request)
     AccessGeneration.snapshotRequest(request)
-    return Effect.tap(app, () => Effect.sync(() => AccessGeneration.endSnapshot(request)))
+    return HttpMetrics.measured(app, request, () => AccessGeneration.endSnapshot(request))
   })
 )
-
-/** What every request passes through: request metrics, then one generation read per safe request. */
-export const requestMiddleware = <E, R>(app: HttpApp.Default<E, R>) => HttpMetrics.middleware(oneGenerationPerSafeRequest(app))
 
 /** What serving an `HttpApi` needs from the context besides the server: the API and the platform's defaults. */
 export const apiServing = [HttpApi.Api, HttpPlatform.HttpPlatform, Etag.Generator, FileSystem.FileSystem, Path.Path] as const

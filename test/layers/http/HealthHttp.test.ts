@@ -37,10 +37,11 @@ describe("health endpoints (in-process HTTP over memory layers)", () => {
       assert.strictEqual(body._tag, "NotReady")
     }).pipe(Effect.provide(served())))
 
-  it.live("exposes Prometheus metrics, including the outbox backlog", () =>
+  it.live("exposes Prometheus metrics, including the outbox backlog, and counts requests by the status they were answered with", () =>
     Effect.gen(function*() {
       yield* setSetting(new SystemActor({ component: "test" }), { key: "platform.displayName", value: "Metrics" })
       yield* HttpClient.get("/health/live")
+      assert.strictEqual((yield* HttpClient.get("/no/such/metered/route")).status, 404)
       const response = yield* HttpClient.get("/metrics")
       assert.strictEqual(response.status, 200)
       assert.include(response.headers["content-type"], "text/plain; version=0.0.4")
@@ -48,6 +49,7 @@ describe("health endpoints (in-process HTTP over memory layers)", () => {
       assert.match(text, /^# TYPE baton_outbox_pending gauge$/m)
       assert.match(text, /^baton_outbox_pending 3$/m)
       assert.match(text, /^baton_http_requests_total\{method="GET",status="200"\} \d+$/m)
+      assert.match(text, /^baton_http_requests_total\{method="GET",status="404"\} \d+$/m, "a request no route serves counts as the 404 it was answered")
       assert.match(text, /^baton_http_request_duration_seconds_bucket\{le="\+Inf"\} \d+$/m)
     }).pipe(Effect.provide(served())))
 
