@@ -6,6 +6,7 @@ import { securityNotice } from "../../domain/identity/AuthIntents.js"
 import { tenantAudit } from "../../domain/identity/TenantIntents.js"
 import { MemberList, MemberRemoved, MemberRolesChanged } from "../../domain/identity/TenantOutcomes.js"
 import type { Actor } from "../../domain/shared/Actor.js"
+import { fromDecoded } from "../../domain/shared/Construct.js"
 import type { AccountId, TenantId } from "../../domain/shared/Ids.js"
 import { NotFound } from "../../domain/shared/Outcomes.js"
 import { authorize } from "../access/authorize.js"
@@ -16,6 +17,8 @@ import { fn } from "../shared/Fn.js"
 import { Transactions } from "../shared/Transactions.js"
 import { Accounts } from "./Accounts.js"
 import { Memberships } from "./Memberships.js"
+
+const memberList = fromDecoded(MemberList)
 
 /** A page of the tenant's members, by email. `MemberList | Refusal`. */
 export const listMembers = fn("Identity.listMembers")(function*(
@@ -29,10 +32,7 @@ export const listMembers = fn("Identity.listMembers")(function*(
   const shown = members.slice(0, page.limit)
   const last = shown.at(-1)
   // the members come validated from the port
-  return new MemberList(
-    { members: shown, ...(members.length > page.limit && last !== undefined ? { next: last.email } : {}) },
-    { disableValidation: true }
-  )
+  return memberList({ members: shown, ...(members.length > page.limit && last !== undefined ? { next: last.email } : {}) })
 })
 
 /**

@@ -1,10 +1,12 @@
 import { assert, describe, it } from "@effect/vitest"
-import { DateTime, Equal, Option } from "effect"
+import { DateTime, Equal, Hash, Option, Schema } from "effect"
 import { AuditIntent, AuditRecord, AuditTarget } from "../../../src/domain/audit/AuditIntent.js"
 import { Device, Session } from "../../../src/domain/identity/Session.js"
 import { AnonymousActor } from "../../../src/domain/shared/Actor.js"
-import { constructor } from "../../../src/domain/shared/Construct.js"
-import { AccountId, IntentId, SessionId } from "../../../src/domain/shared/Ids.js"
+import { AccessScope, TenantScope } from "../../../src/domain/access/AccessScope.js"
+import { MemberList } from "../../../src/domain/identity/TenantOutcomes.js"
+import { constructor, fromDecoded } from "../../../src/domain/shared/Construct.js"
+import { AccountId, IntentId, SessionId, TenantId } from "../../../src/domain/shared/Ids.js"
 
 const now = DateTime.unsafeMake(1_800_000_000_000)
 const intent = new AuditIntent({ action: "auth.login", actor: new AnonymousActor({ ip: "127.0.0.1", userAgent: "test" }), outcome: "Done", target: new AuditTarget({ type: "account", id: "a" }) })
@@ -49,5 +51,30 @@ describe("constructor", () => {
     }
     assert.isDefined(thrown(() => makeRecord({ id: IntentId.make("i-1"), occurredAt: now, intent: { action: "x" } as never })))
     assert.isDefined(thrown(() => makeRecord({ id: "" as never, occurredAt: now, intent })))
+  })
+})
+
+describe("fromDecoded", () => {
+  const same = <A extends object>(made: A, expected: A, schema: Schema.Schema<A, any>) => {
+    assert.strictEqual(Object.getPrototypeOf(made), Object.getPrototypeOf(expected))
+    assert.deepStrictEqual(Reflect.ownKeys(made).sort(), Reflect.ownKeys(expected).sort())
+    assert.isTrue(Equal.equals(made, expected), `${JSON.stringify(made)} ${JSON.stringify(expected)}`)
+    assert.strictEqual(Hash.hash(made), Hash.hash(expected))
+    assert.isTrue(Schema.is(schema)(made))
+    assert.deepStrictEqual(Schema.encodeSync(schema)(made), Schema.encodeSync(schema)(expected))
+  }
+
+  it("builds the instance `new` builds without validation: prototype, own fields, tag, equality, hash, encoding", () => {
+    const tenant = TenantId.make("acme")
+    same(AccessScope.tenant(tenant), new TenantScope({ tenantId: tenant }), TenantScope)
+    const members: MemberList["members"] = []
+    // with validation on, `new` would copy the array (and equality of arrays is by reference)
+    same(fromDecoded(MemberList)({ members }), new MemberList({ members }, true), MemberList)
+    same(fromDecoded(MemberList)({ members, next: "b@example.com" }), new MemberList({ members, next: "b@example.com" }, true), MemberList)
+  })
+
+  it("refuses a class with a constructor default, which it would miss", () => {
+    class Page extends Schema.TaggedClass<Page>()("Page", { limit: Schema.optionalWith(Schema.Number, { default: () => 50 }) }) {}
+    assert.throws(() => fromDecoded(Page), /Page has constructor defaults \(limit\)/)
   })
 })
