@@ -12,10 +12,13 @@ import { Email } from "../../../src/domain/identity/Email.js"
 import { Device } from "../../../src/domain/identity/Session.js"
 import { Membership } from "../../../src/domain/identity/Membership.js"
 import { Tenant } from "../../../src/domain/identity/Tenant.js"
+import type { Ability } from "../../../src/domain/access/Ability.js"
+import { AccessScope } from "../../../src/domain/access/AccessScope.js"
 import { RoleGrant, RoleName } from "../../../src/domain/access/Role.js"
 import { SessionIdleTimeoutMinutes } from "../../../src/domain/settings/Catalogue.js"
-import type { Actor } from "../../../src/domain/shared/Actor.js"
+import { AccountActor, type Actor } from "../../../src/domain/shared/Actor.js"
 import { AccountId, TenantId } from "../../../src/domain/shared/Ids.js"
+import * as GrantsAuthorizationResolver from "../../../src/layers/access/GrantsAuthorizationResolver.js"
 import * as CryptoKit from "../../../src/layers/crypto/CryptoKit.js"
 import * as Authentication from "../../../src/layers/http/Authentication.js"
 import type { ServiceUnavailable, Unauthorized } from "../../../src/layers/http/HttpErrors.js"
@@ -25,6 +28,7 @@ import * as AccessGeneration from "../../../src/layers/sql/AccessGeneration.js"
 import * as Database from "../../../src/layers/sql/Database.js"
 import * as Migrations from "../../../src/layers/sql/Migrations.js"
 import * as SqlPorts from "../../../src/layers/sql/SqlPorts.js"
+import { AuthorizationResolver } from "../../../src/orchestration/access/AuthorizationResolver.js"
 import { Roles } from "../../../src/orchestration/access/Roles.js"
 import { AuditTrail } from "../../../src/orchestration/audit/AuditTrail.js"
 import { Accounts } from "../../../src/orchestration/identity/Accounts.js"
@@ -316,5 +320,39 @@ describe("the bearer check over SQLite (Authentication.layer)", () => {
         assert.strictEqual(counts.reads, 2, "the first use is recorded (a write: not kept), the second is kept")
         yield* TestClock.adjust("40 seconds")
         assert.strictEqual(yield* check(token), "Unauthorized")
+      })))
+})
+
+describe("the authorization resolver over SQLite (GrantsAuthorizationResolver)", () => {
+  it.live("remembers a decision until a commit moves the generation; a fresh ability's is made afresh every time", () =>
+    onFile((other) =>
+      Effect.gen(function*() {
+        yield* createAda
+        const now = yield* DateTime.now
+        const { session } = yield* openSession(now)
+        const tenant = TenantId.make("acme")
+        yield* Effect.flatMap(Tenants, (t) => t.create(new Tenant({ id: tenant, name: "Acme", status: "active", createdAt: now })))
+        yield* Effect.flatMap(Roles, (r) => r.grant(new RoleGrant({ accountId: ada, role: RoleName.make("platform-admin"), tenantId: Option.none(), grantedAt: now })))
+
+        const reads = { grants: 0, sessions: 0 }
+        const counted = Layer.effectContext(Effect.gen(function*() {
+          const roles = yield* Roles
+          const sessions = yield* Sessions
+          return Context.make(Roles, { ...roles, grantsOf: (account) => (reads.grants += 1, roles.grantsOf(account)) }).pipe(
+            Context.add(Sessions, { ...sessions, find: (account, id) => (reads.sessions += 1, sessions.find(account, id)) })
+          )
+        }))
+        const resolver = Context.get(yield* Layer.build(GrantsAuthorizationResolver.layer.pipe(Layer.provide(counted))), AuthorizationResolver)
+        const actor = new AccountActor({ accountId: ada, sessionId: session.id })
+        const decide = (ability: Ability, scope: AccessScope) => Effect.map(resolver.decide({ actor, ability, scope, now }), (decision) => decision._tag)
+
+        for (let n = 0; n < 3; n++) assert.strictEqual(yield* decide("members.read", AccessScope.tenant(tenant)), "Allowed")
+        assert.strictEqual(reads.grants, 1, "decided once, then from memory")
+        for (let n = 0; n < 2; n++) assert.strictEqual(yield* decide("roles.grant", AccessScope.platform), "Allowed")
+        assert.deepStrictEqual(reads, { grants: 3, sessions: 2 }, "a fresh ability depends on the time: decided every time")
+
+        other.prepare("DELETE FROM baton_role_grants WHERE account_id = ?").run(ada)
+        assert.strictEqual(yield* decide("members.read", AccessScope.tenant(tenant)), "Denied", "a revocation by another process counts at once")
+        assert.strictEqual(reads.grants, 4)
       })))
 })
