@@ -66,10 +66,10 @@ export const layer: Layer.Layer<Authentication, never, Accounts | Sessions | Api
           const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
           const bearer = Redacted.value(token).trim()
           if (!/^bearer\s/i.test(request.headers["authorization"] ?? "") || bearer === "") return Unauthorized.uniform
-          return Effect.flatMap(
-            remembered(Tokens.digest(bearer), () => authenticate(bearer, deviceOf(request)).pipe(unavailable, withServices(context))),
-            actorOf
-          )
+          const key = Tokens.digest(bearer)
+          const known = remembered.peek(fiber, key)
+          if (known !== undefined) return actorOf(known)
+          return Effect.flatMap(remembered(key, () => authenticate(bearer, deviceOf(request)).pipe(unavailable, withServices(context))), actorOf)
         })
     })
   })

@@ -1,6 +1,8 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import { Clock, Context, Effect, Option } from "effect"
 import * as DefaultServices from "effect/DefaultServices"
+import type * as Fiber from "effect/Fiber"
+import { constUndefined } from "effect/Function"
 import { AccessGeneration, currentFor } from "./AccessGeneration.js"
 
 export interface RememberOptions<A> {
@@ -18,6 +20,11 @@ export interface RememberOptions<A> {
  */
 export interface Remembered<A> {
   <E>(key: string, read: () => Effect.Effect<A, E>): Effect.Effect<A, E>
+  /**
+   * What `fiber` would be served from memory for `key` now, if anything: for a caller already
+   * running in `Effect.withFiberRuntime`, which then answers a hit without a step of its own.
+   */
+  readonly peek: (fiber: Fiber.RuntimeFiber<unknown, unknown>, key: string) => A | undefined
 }
 
 /**
@@ -33,7 +40,7 @@ export interface Remembered<A> {
  */
 export const remember = <A>(options: RememberOptions<A> = {}) =>
   Effect.map(Effect.serviceOption(AccessGeneration), Option.match({
-    onNone: (): Remembered<A> => (_key, read) => Effect.suspend(read),
+    onNone: (): Remembered<A> => Object.assign(<E>(_key: string, read: () => Effect.Effect<A, E>) => Effect.suspend(read), { peek: constUndefined }),
     onSome: (generation) => {
       const capacity = options.capacity ?? 10_000
       const entries = new Map<string, A>()
@@ -43,20 +50,33 @@ export const remember = <A>(options: RememberOptions<A> = {}) =>
         if (entries.size >= capacity) entries.delete(entries.keys().next().value!)
         entries.set(key, value)
       }
-      const remembered: Remembered<A> = (key, read) =>
-        Effect.withFiberRuntime((fiber) => {
-          if (Option.isSome(Context.getOption(fiber.currentContext, SqlClient.TransactionConnection))) return read()
-          const now = currentFor(fiber, generation)
-          if (now === undefined) return read()
-          if (now !== remembering) {
-            entries.clear()
-            remembering = now
-          }
-          const value = entries.get(key)
-          const served = value !== undefined && (options.fresh === undefined ||
+      /** The generation `fiber` reads at (forgetting everything when it moved), or `undefined` when it must read the database. */
+      const generationFor = (fiber: Fiber.RuntimeFiber<unknown, unknown>) => {
+        if (Option.isSome(Context.getOption(fiber.currentContext, SqlClient.TransactionConnection))) return undefined
+        const now = currentFor(fiber, generation)
+        if (now !== undefined && now !== remembering) {
+          entries.clear()
+          remembering = now
+        }
+        return now
+      }
+      const served = (fiber: Fiber.RuntimeFiber<unknown, unknown>, key: string) => {
+        const value = entries.get(key)
+        return value !== undefined && (options.fresh === undefined ||
             options.fresh(value, Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock).unsafeCurrentTimeMillis()))
-          return served ? Effect.succeed(value) : Effect.tap(read(), (fresh) => store(key, fresh, now))
-        })
+          ? value
+          : undefined
+      }
+      const remembered: Remembered<A> = Object.assign(
+        <E>(key: string, read: () => Effect.Effect<A, E>) =>
+          Effect.withFiberRuntime<A, E>((fiber) => {
+            const now = generationFor(fiber)
+            if (now === undefined) return read()
+            const value = served(fiber, key)
+            return value !== undefined ? Effect.succeed(value) : Effect.tap(read(), (fresh) => store(key, fresh, now))
+          }),
+        { peek: (fiber: Fiber.RuntimeFiber<unknown, unknown>, key: string) => generationFor(fiber) === undefined ? undefined : served(fiber, key) }
+      )
       return remembered
     }
   }))
